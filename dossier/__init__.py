@@ -1,0 +1,12 @@
+"""dossier: analytic reports about armed groups → a sourced, time-aware knowledge base, offline.
+
+    import dossier
+    dossier.ingest(["reports/"], db="kb.db")
+    kb = dossier.open("kb.db")
+    kb.entity("Farooqi")
+"""
+from dossier.ingest import ingest
+from dossier.knowledge_base import KnowledgeBase, open
+
+__version__ = "0.1.0"
+__all__ = ["ingest", "open", "KnowledgeBase", "__version__"]

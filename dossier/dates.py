@@ -1,0 +1,140 @@
+"""Partial dates: ISO prefixes whose length is their precision ("2015", "2015-01", "2015-01-28").
+
+Parsing turns the ways reports write dates into partial dates, resolving a missing year
+against the document's date; comparison works at the common precision.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date as _date
+
+PartialDate = str
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS.update({"sept": 9})
+# Capitalised or upper case only, so that the verb "may" is not a month.
+_MONTH = r"(?:" + "|".join(sorted({f(m) for m in MONTHS for f in (str.title, str.upper)},
+                                  key=len, reverse=True)) + r")\.?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+
+# Ordered: the first pattern that matches at a position wins.
+PATTERNS = [
+    ("iso", re.compile(rf"\b(?P<y>{_YEAR})[-/](?P<m>0?[1-9]|1[0-2])(?:[-/](?P<d>0?[1-9]|[12]\d|3[01]))?(?!\d)")),
+    ("dmy", re.compile(rf"\b(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b")),
+    ("mdy", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b")),
+    ("my", re.compile(rf"\b(?P<m>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
+    ("dm", re.compile(rf"\b(?P<d>{_DAY})\s+(?P<m>{_MONTH})(?!\w)")),
+    ("md", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!,?\s*\d)")),
+    ("numeric", re.compile(r"\b(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?P<y>\d{4}|\d{2})\b")),
+    ("y", re.compile(rf"\b(?P<y>{_YEAR})\b")),
+]
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def make(year: int, month: int | None = None, day: int | None = None) -> PartialDate | None:
+    """A partial date from its parts, or None when they name no real day."""
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def year_for(month: int, day: int | None, reference: PartialDate | None) -> int | None:
+    """The year of a day-and-month without a year: the latest one not after the reference."""
+    if not reference:
+        return None
+    ref = parts(reference)
+    year = ref[0]
+    if len(ref) >= 2 and (month, day or 1) > (ref[1], ref[2] if len(ref) > 2 else 31):
+        year -= 1
+    return year
+
+
+def find_dates(text: str, reference: PartialDate | None = None) -> list[tuple[int, int, PartialDate]]:
+    """Every date written in text as (start, end, partial date), earliest first, not overlapping."""
+    found: list[tuple[int, int, PartialDate]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            value = _value(kind, m, reference)
+            if value:
+                found.append((m.start(), m.end(), value))
+                taken.append((m.start(), m.end()))
+    return sorted(found)
+
+
+def _value(kind: str, m: re.Match, reference: PartialDate | None) -> PartialDate | None:
+    g = m.groupdict()
+    if kind == "numeric":
+        year = int(g["y"])
+        year += 2000 if year < 100 and year < 50 else (1900 if year < 100 else 0)
+        a, b = int(g["a"]), int(g["b"])
+        # Day first (22.12.2007) unless that is impossible, then month first (8-3-16).
+        return make(year, b, a) if b <= 12 and a > 12 or "." in m.group() else make(year, a, b)
+    month = _month(g["m"]) if g.get("m") and not g["m"].isdigit() else int(g["m"]) if g.get("m") else None
+    day = _day(g["d"]) if g.get("d") else None
+    if g.get("y"):
+        return make(int(g["y"]), month, day)
+    year = year_for(month, day, reference)
+    return make(year, month, day) if year else None
+
+
+def parse_date(text: str, reference: PartialDate | None = None) -> PartialDate | None:
+    """The first date written in text, or None."""
+    found = find_dates(text or "", reference)
+    return found[0][2] if found else None
+
+
+def parts(value: PartialDate | None) -> tuple[int, ...]:
+    """A partial date as a tuple of ints: "2020-04" -> (2020, 4); None -> ()."""
+    return tuple(int(x) for x in value.split("-")) if value else ()
+
+
+def contradicts(a: PartialDate | None, b: PartialDate | None) -> bool:
+    """True when two partial dates differ at their common precision (None never contradicts)."""
+    pa, pb = parts(a), parts(b)
+    n = min(len(pa), len(pb))
+    return pa[:n] != pb[:n]
+
+
+def bounds(value: PartialDate, approx: bool = False) -> tuple[_date, _date]:
+    """The first and last day a partial date can mean; approx widens it by one unit each way."""
+    p = parts(value)
+    if len(p) == 1:
+        lo, hi = _date(p[0] - approx, 1, 1), _date(p[0] + approx, 12, 31)
+    elif len(p) == 2:
+        y, m = p
+        lo_y, lo_m = (y, m - 1) if approx and m > 1 else (y - 1, 12) if approx else (y, m)
+        hi_y, hi_m = (y, m + 1) if approx and m < 12 else (y + 1, 1) if approx else (y, m)
+        lo, hi = _date(lo_y, lo_m, 1), _date(hi_y, hi_m, calendar.monthrange(hi_y, hi_m)[1])
+    else:
+        lo = hi = _date(*p)
+    return lo, hi
+
+
+def normalise(value: str) -> PartialDate:
+    """A date given by a user (2019, 2019-06, 2019-06-30, "June 2019") as a partial date."""
+    text = value.strip()
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text) and make(*parts(text)):
+        return text
+    found = parse_date(text)
+    if not found:
+        raise ValueError(f"'{value}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    return found

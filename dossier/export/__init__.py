@@ -1,0 +1,1 @@
+"""Exporters: the knowledge base → files other tools read. One module per format."""

@@ -1,0 +1,56 @@
+"""Sentence boundaries with character offsets, rule-based (abbreviations, initials, quotes)."""
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+# A full stop, question or exclamation mark, with any closing quotes or brackets after it,
+# then space and something that can start a sentence.
+BOUNDARY = re.compile(r"""[.!?]+["'’”)\]]*(?=\s+["'‘“(\[]?[A-Z0-9À-ÖØ-Þ])""")
+WORD_BEFORE = re.compile(r"([\w./]+)\.+$")
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """Words that end with a stop without ending the sentence (data/abbreviations.txt)."""
+    text = resources.files("dossier.read").joinpath("data/abbreviations.txt").read_text("utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _ends_sentence(text: str, stop: int) -> bool:
+    """False when the stop at text[stop] closes an abbreviation or an initial."""
+    if text[stop] != ".":
+        return True
+    m = WORD_BEFORE.search(text, max(0, stop - 20), stop + 1)
+    if not m:
+        return True
+    word = m.group(1).lower()
+    if word in abbreviations() or word.rstrip(".") in abbreviations():
+        return False
+    if len(word) == 1 and word.isalpha() and text[m.start(1)].isupper():
+        return False  # an initial: "N. Rahim", "C. Johnson"
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        return False  # "U.S.", "e.g."
+    return True
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in text[start:end], stripped of surrounding space."""
+    end = len(text) if end is None else end
+    spans, begin = [], start
+    for m in BOUNDARY.finditer(text, start, end):
+        if _ends_sentence(text, m.start()):
+            spans.append((begin, m.end()))
+            begin = m.end()
+    spans.append((begin, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out

@@ -1,0 +1,1 @@
+"""Names → entities, within a document and against what the store already knows."""

@@ -1,0 +1,62 @@
+"""Named schema migrations, applied in order and recorded (as sqlite-utils' migrations do).
+
+A store whose version is newer than this code knows is refused, never altered.
+"""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from importlib import resources
+
+from dossier.errors import StoreError
+
+
+def _run_script(db: sqlite3.Connection, script: str) -> None:
+    """Run SQL statements one by one, inside the caller's transaction (executescript would commit)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--"):
+            continue
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+
+
+def _initial(db: sqlite3.Connection) -> None:
+    _run_script(db, resources.files("dossier.store").joinpath("schema.sql").read_text("utf-8"))
+
+
+# (name, function). Append only: the position of a migration is its schema version.
+MIGRATIONS = [
+    ("0001_initial", _initial),
+]
+VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: sqlite3.Connection) -> int:
+    """The schema version recorded in the database file (0 for a new file)."""
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite3.Connection, path: str) -> None:
+    """Bring the database up to this code's schema version, refusing newer ones."""
+    version = schema_version(db)
+    if version > VERSION:
+        raise StoreError(f"{path}: database schema version {version} is newer than this dossier knows ({VERSION})",
+                         "upgrade dossier to open it")
+    if version == VERSION:
+        return
+    if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise StoreError(f"{path}: not a dossier database (it has other tables)", "choose another --db file")
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        for name, step in MIGRATIONS[version:]:
+            step(db)
+            db.execute("INSERT INTO migrations VALUES (?, ?)", (name, datetime.now(timezone.utc).isoformat()))
+        db.execute(f"PRAGMA user_version = {VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise

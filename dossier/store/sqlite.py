@@ -1,0 +1,265 @@
+"""The SQLite store: documents, sources, entities, names, claims, evidence and decisions."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+from dossier.errors import StoreError
+from dossier.model import Document, Entity, Event, Evidence, Extraction, Relation
+from dossier.store.migrations import migrate
+
+DEFAULT_DB = "dossier.db"
+BUSY_TIMEOUT_MS = 3000
+
+
+def default_path() -> str:
+    """The database path: $DOSSIER_DB, else ./dossier.db."""
+    return os.environ.get("DOSSIER_DB") or DEFAULT_DB
+
+
+def open_store(path: str | Path | None = None, *, create: bool = False, write: bool = False) -> "Store":
+    """Open a knowledge base; create it only when asked; refuse newer schemas."""
+    return Store(path or default_path(), create=create, write=write or create)
+
+
+def _explain(path: str, error: sqlite3.Error) -> StoreError:
+    """One clear line for what SQLite reported about a database file."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError(f"{path}: database is locked by another process", "wait for it to finish and try again")
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"{path}: database is read-only", "make the file writable or choose another --db")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreError(f"{path}: not a dossier database (the file is damaged or of another kind)",
+                          "choose another --db file")
+    if "unable to open" in text:
+        return StoreError(f"{path}: cannot open the database file", "check that its folder exists and is writable")
+    if "disk" in text and "full" in text:
+        return StoreError(f"{path}: the disk is full")
+    return StoreError(f"{path}: database error ({error})")
+
+
+class Store:
+    """A knowledge base in one SQLite file. Every write happens inside `transaction()`."""
+
+    def __init__(self, path: str | Path, *, create: bool = False, write: bool = False) -> None:
+        self.path = str(path)
+        file = Path(self.path)
+        if not file.exists():
+            if not create:
+                raise StoreError(f"{self.path}: no database here", "run `dossier ingest FILES --db PATH` first")
+            if not file.parent.exists():
+                raise StoreError(f"{self.path}: folder {file.parent} does not exist")
+        elif file.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a database file")
+        try:
+            if write:
+                self.db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                                          check_same_thread=False)
+            else:
+                self.db = sqlite3.connect(f"file:{file.resolve()}?mode=ro", uri=True, isolation_level=None,
+                                          timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if write:
+                if not os.access(self.path if file.exists() else file.parent, os.W_OK):
+                    raise StoreError(f"{self.path}: database is read-only", "make it writable or choose another --db")
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                migrate(self.db, self.path)
+            else:
+                self._check_readable()
+        except sqlite3.Error as e:
+            self._close_quietly()
+            raise _explain(self.path, e) from None
+        except StoreError:
+            self._close_quietly()
+            raise
+
+    def _check_readable(self) -> None:
+        from dossier.store.migrations import VERSION, schema_version
+        version = schema_version(self.db)
+        if version > VERSION:
+            raise StoreError(f"{self.path}: database schema version {version} is newer than this dossier knows "
+                             f"({VERSION})", "upgrade dossier to open it")
+        if version < VERSION:
+            raise StoreError(f"{self.path}: not a dossier database, or one from an older version",
+                             "ingest into it once to upgrade it")
+
+    def _close_quietly(self) -> None:
+        try:
+            self.db.close()
+        except (AttributeError, sqlite3.Error):
+            pass
+
+    def close(self) -> None:
+        """Close the database file."""
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit of work: all of it is stored, or none of it."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise _explain(self.path, e) from None
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except sqlite3.Error as e:
+            self.db.execute("ROLLBACK")
+            raise _explain(self.path, e) from None
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        """Rows of a read query, with database errors turned into StoreError."""
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except sqlite3.Error as e:
+            raise _explain(self.path, e) from None
+
+    # ---- documents -------------------------------------------------------------------------
+
+    def document_state(self, path: str) -> sqlite3.Row | None:
+        """id, content hash and extractor of the document stored for a path, if any."""
+        rows = self.query("SELECT id, content_hash, extractor FROM documents WHERE path = ?", (path,))
+        return rows[0] if rows else None
+
+    def path_with_hash(self, content_hash: str) -> str | None:
+        """The path of a stored document with these exact bytes, if any."""
+        rows = self.query("SELECT path FROM documents WHERE content_hash = ? LIMIT 1", (content_hash,))
+        return rows[0]["path"] if rows else None
+
+    def delete_document(self, path: str) -> None:
+        """Remove a document and everything extracted from it; entities left empty go too."""
+        row = self.document_state(path)
+        if row is None:
+            return
+        orphans = [r[0] for r in self.db.execute(
+            "SELECT DISTINCT entity_id FROM doc_entities WHERE document_id = ?", (row["id"],))]
+        self.db.execute("DELETE FROM participants WHERE claim_id IN (SELECT id FROM claims WHERE document_id = ?)",
+                        (row["id"],))
+        self.db.execute("DELETE FROM claims WHERE document_id = ?", (row["id"],))
+        self.db.execute("DELETE FROM documents WHERE id = ?", (row["id"],))
+        for entity_id in orphans:
+            left = self.db.execute("SELECT 1 FROM doc_entities WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone()
+            if left is None:
+                self.db.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
+            else:
+                self.refresh_entity(entity_id)
+
+    def insert_document(self, doc: Document, extractor: str, warnings: list[str]) -> int:
+        """Store a document's text, structure and metadata; returns its id."""
+        structure = {
+            "blocks": [asdict(b) for b in doc.blocks],
+            "sections": [asdict(s) for s in doc.sections],
+            "sentences": [[s.start, s.end, s.block, list(s.sources)] for s in doc.sentences],
+            "citations": [[c.start, c.end, c.label, list(c.sources)] for c in doc.citations],
+        }
+        cur = self.db.execute(
+            "INSERT INTO documents (path, name, format, content_hash, title, date, authors, publisher, url, text,"
+            " structure, warnings, extractor, words, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.path, doc.name, doc.format, doc.content_hash, doc.title, doc.date, json.dumps(list(doc.authors)),
+             doc.publisher, doc.url, doc.text, json.dumps(structure), json.dumps(warnings), extractor, doc.words(),
+             datetime.now(timezone.utc).isoformat(timespec="seconds")))
+        return cur.lastrowid
+
+    def insert_sources(self, document_id: int, doc: Document) -> dict[str, int]:
+        """Store a document's sources; returns local id → row id."""
+        ids = {}
+        for s in doc.sources:
+            cur = self.db.execute(
+                "INSERT INTO sources (document_id, local_id, kind, title, publisher, author, date, url, accessed, note)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (document_id, s.id, s.kind, s.title, s.publisher, s.author, s.date, s.url, s.accessed, s.note))
+            ids[s.id] = cur.lastrowid
+        return ids
+
+    # ---- entities --------------------------------------------------------------------------
+
+    def entities_with_keys(self, entity_type: str, keys: list[str]) -> list[sqlite3.Row]:
+        """Resolved entities of a type that some document names with one of these keys."""
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        return self.query(
+            f"SELECT DISTINCT e.id, e.type, e.name, n.key FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id"
+            f" JOIN entities e ON e.id = d.entity_id WHERE n.key IN ({marks}) AND e.type = ?",
+            (*keys, entity_type))
+
+    def create_entity(self, entity: Entity) -> int:
+        """A new resolved entity named after a document entity."""
+        return self.db.execute("INSERT INTO entities (type, name, subtype) VALUES (?,?,?)",
+                               (entity.type, entity.name, entity.subtype)).lastrowid
+
+    def insert_entities(self, document_id: int, entities: tuple[Entity, ...],
+                        assignment: dict[str, tuple[int, str]], keys: dict[str, str]) -> dict[str, int]:
+        """Store a document's entities, names and mentions; returns local id → doc_entity id."""
+        ids: dict[str, int] = {}
+        touched = set()
+        for e in entities:
+            entity_id, reason = assignment[e.id]
+            cur = self.db.execute(
+                "INSERT INTO doc_entities (document_id, local_id, type, name, subtype, entity_id, reason)"
+                " VALUES (?,?,?,?,?,?,?)", (document_id, e.id, e.type, e.name, e.subtype, entity_id, reason))
+            ids[e.id] = cur.lastrowid
+            touched.add(entity_id)
+            self.db.executemany("INSERT INTO names (doc_entity_id, name, key, is_primary) VALUES (?,?,?,?)",
+                                [(cur.lastrowid, n, keys[n], int(i == 0)) for i, n in enumerate((e.name, *e.aliases))])
+            self.db.executemany("INSERT INTO mentions (doc_entity_id, start, end) VALUES (?,?,?)",
+                                [(cur.lastrowid, m.start, m.end) for m in e.mentions])
+        for entity_id in touched:
+            self.refresh_entity(entity_id)
+        return ids
+
+    def refresh_entity(self, entity_id: int) -> None:
+        """Name an entity after the fullest primary name its documents use."""
+        rows = self.db.execute("SELECT name, subtype FROM doc_entities WHERE entity_id = ?", (entity_id,)).fetchall()
+        if rows:
+            best = max(rows, key=lambda r: (len(r["name"].split()), len(r["name"]), r["name"]))
+            subtype = next((r["subtype"] for r in rows if r["subtype"]), None)
+            self.db.execute("UPDATE entities SET name = ?, subtype = ? WHERE id = ?", (best["name"], subtype, entity_id))
+
+    # ---- claims ----------------------------------------------------------------------------
+
+    def insert_claims(self, document_id: int, extraction: Extraction, entity_ids: dict[str, int],
+                      source_ids: dict[str, int], fingerprints: list[str]) -> None:
+        """Store a document's relations and events with their evidence and cited sources."""
+        claims: list[Relation | Event] = [*extraction.relations, *extraction.events]
+        for claim, fingerprint in zip(claims, fingerprints):
+            if isinstance(claim, Relation):
+                values = ("relation", claim.type, entity_ids[claim.subject], entity_ids[claim.object], claim.start,
+                          claim.end, None, claim.role, None, None, None)
+            else:
+                values = ("event", claim.type, None, None, None, None, claim.date, None, claim.location,
+                          claim.killed, claim.count)
+            cur = self.db.execute(
+                "INSERT INTO claims (document_id, kind, type, subject, object, start, end, date, role, location,"
+                " killed, count, approx, confidence, fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (document_id, *values, int(claim.approx), claim.confidence, fingerprint))
+            claim_id = cur.lastrowid
+            if isinstance(claim, Event):
+                self.db.executemany("INSERT INTO participants (claim_id, role, doc_entity_id) VALUES (?,?,?)",
+                                    [(claim_id, p.role, entity_ids[p.entity]) for p in claim.participants])
+            self._insert_evidence(claim_id, claim.evidence, source_ids)
+
+    def _insert_evidence(self, claim_id: int, evidence: tuple[Evidence, ...], source_ids: dict[str, int]) -> None:
+        for ev in evidence:
+            eid = self.db.execute("INSERT INTO evidence (claim_id, start, end, sentence) VALUES (?,?,?,?)",
+                                  (claim_id, ev.start, ev.end, ev.text)).lastrowid
+            self.db.executemany("INSERT INTO evidence_sources (evidence_id, source_id) VALUES (?,?)",
+                                [(eid, source_ids[s]) for s in ev.sources if s in source_ids])

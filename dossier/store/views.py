@@ -1,0 +1,326 @@
+"""Read-side queries: documents, sources, entities and profiles as plain values."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from dossier.errors import NotFound
+from dossier.model import Entity, Event, Evidence, Extraction, Participant, Relation, Source
+from dossier.resolve.names import name_key
+from dossier.store.sqlite import Store
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: int
+    name: str
+    path: str
+    format: str
+    title: str | None
+    date: str | None
+    authors: tuple[str, ...]
+    publisher: str | None
+    url: str | None
+    words: int
+    sources: int
+    entities: int
+    claims: int
+    extractor: str
+    ingested_at: str
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    id: int
+    document: str
+    local_id: str
+    kind: str
+    title: str | None
+    publisher: str | None
+    author: str | None
+    date: str | None
+    url: str | None
+    accessed: str | None
+
+
+@dataclass(frozen=True)
+class EntityInfo:
+    id: int
+    type: str
+    name: str
+    subtype: str | None
+    names: int
+    documents: int
+    claims: int
+
+
+@dataclass(frozen=True)
+class NameUse:
+    """A name of an entity and the documents that use it."""
+
+    name: str
+    documents: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    document: str
+    start: int
+    end: int
+    sentence: str
+    sources: tuple[SourceInfo, ...]
+
+
+@dataclass(frozen=True)
+class Party:
+    """An entity taking part in a claim, as the knowledge base resolved it."""
+
+    role: str
+    entity_id: int
+    name: str
+    type: str
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    id: int
+    kind: str  # relation | event
+    type: str
+    document: str
+    parties: tuple[Party, ...]  # relations: subject then object; events: participants
+    start: str | None = None
+    end: str | None = None
+    date: str | None = None
+    role: str | None = None
+    location: str | None = None
+    killed: int | None = None
+    count: int | None = None
+    approx: bool = False
+    evidence: tuple[EvidenceView, ...] = ()
+
+
+@dataclass(frozen=True)
+class Profile:
+    entity: EntityInfo
+    names: tuple[NameUse, ...]
+    memberships: tuple[tuple[str, str, str], ...]  # (document, name there, reason)
+    claims: tuple[ClaimView, ...] = field(default=())
+
+
+def _document(row) -> DocumentInfo:
+    return DocumentInfo(row["id"], row["name"], row["path"], row["format"], row["title"], row["date"],
+                        tuple(json.loads(row["authors"])), row["publisher"], row["url"], row["words"],
+                        row["n_sources"], row["n_entities"], row["n_claims"], row["extractor"],
+                        row["ingested_at"], tuple(json.loads(row["warnings"])))
+
+
+DOCUMENT_SQL = """
+SELECT d.*, (SELECT count(*) FROM sources s WHERE s.document_id = d.id) AS n_sources,
+       (SELECT count(*) FROM doc_entities e WHERE e.document_id = d.id) AS n_entities,
+       (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS n_claims
+FROM documents d
+"""
+
+
+def documents(store: Store) -> list[DocumentInfo]:
+    """Every stored document, by name."""
+    return [_document(r) for r in store.query(DOCUMENT_SQL + " ORDER BY d.name, d.path")]
+
+
+def document(store: Store, ref: str) -> DocumentInfo:
+    """A document by name, path or file name."""
+    rows = store.query(DOCUMENT_SQL + " WHERE d.name = ? OR d.path = ? OR d.path LIKE ? ORDER BY d.path",
+                       (ref, ref, f"%/{ref}"))
+    if not rows:
+        known = ", ".join(d.name for d in documents(store)[:8])
+        raise NotFound(f"no document '{ref}'", f"stored documents: {known}" if known else "the store is empty")
+    return _document(rows[0])
+
+
+def _source(row) -> SourceInfo:
+    return SourceInfo(row["id"], row["document"], row["local_id"], row["kind"], row["title"], row["publisher"],
+                      row["author"], row["date"], row["url"], row["accessed"])
+
+
+SOURCE_SQL = "SELECT s.*, d.name AS document FROM sources s JOIN documents d ON d.id = s.document_id"
+
+
+def sources(store: Store, document_ref: str | None = None) -> list[SourceInfo]:
+    """Sources of one document, or of all documents."""
+    if document_ref is None:
+        rows = store.query(SOURCE_SQL + " ORDER BY d.name, s.id")
+    else:
+        rows = store.query(SOURCE_SQL + " WHERE d.id = ? ORDER BY s.id", (document(store, document_ref).id,))
+    return [_source(r) for r in rows]
+
+
+ENTITY_SQL = """
+SELECT e.id, e.type, e.name, e.subtype,
+       (SELECT count(DISTINCT n.key) FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id
+         WHERE d.entity_id = e.id) AS n_names,
+       (SELECT count(DISTINCT d.document_id) FROM doc_entities d WHERE d.entity_id = e.id) AS n_documents,
+       (SELECT count(*) FROM claims c JOIN doc_entities d ON d.id IN (c.subject, c.object)
+         WHERE d.entity_id = e.id)
+     + (SELECT count(DISTINCT p.claim_id) FROM participants p JOIN doc_entities d ON d.id = p.doc_entity_id
+         WHERE d.entity_id = e.id) AS n_claims
+FROM entities e
+"""
+
+
+def _entity(row) -> EntityInfo:
+    return EntityInfo(row["id"], row["type"], row["name"], row["subtype"], row["n_names"], row["n_documents"],
+                      row["n_claims"])
+
+
+def entities(store: Store, entity_type: str | None = None) -> list[EntityInfo]:
+    """Resolved entities, optionally of one type, by name."""
+    if entity_type:
+        rows = store.query(ENTITY_SQL + " WHERE e.type = ? ORDER BY e.name COLLATE NOCASE", (entity_type,))
+    else:
+        rows = store.query(ENTITY_SQL + " ORDER BY e.type, e.name COLLATE NOCASE")
+    return [_entity(r) for r in rows]
+
+
+def entity_info(store: Store, entity_id: int) -> EntityInfo:
+    rows = store.query(ENTITY_SQL + " WHERE e.id = ?", (entity_id,))
+    if not rows:
+        raise NotFound(f"no entity with id {entity_id}")
+    return _entity(rows[0])
+
+
+def find_entities(store: Store, name: str) -> list[EntityInfo]:
+    """Entities that any document names this way (any alias, spelling or honorific form)."""
+    key = name_key(name)
+    rows = store.query(
+        "SELECT DISTINCT d.entity_id AS id FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id"
+        " WHERE n.key = ?", (key,)) if key else []
+    return sorted((entity_info(store, r["id"]) for r in rows), key=lambda e: (-e.documents, -e.claims, e.id))
+
+
+def suggest(store: Store, name: str, limit: int = 5) -> list[str]:
+    """Stored names that contain the words of a name that matched nothing."""
+    words = [w for w in name.split() if len(w) > 2][:3]
+    if not words:
+        return []
+    clause = " AND ".join("n.name LIKE ?" for _ in words)
+    rows = store.query(f"SELECT DISTINCT e.name FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id"
+                       f" JOIN entities e ON e.id = d.entity_id WHERE {clause} LIMIT ?",
+                       (*[f"%{w}%" for w in words], limit))
+    return [r["name"] for r in rows]
+
+
+def profile(store: Store, entity_id: int) -> Profile:
+    """An entity with every name it goes by (and where), and every claim about it with evidence."""
+    info = entity_info(store, entity_id)
+    uses: dict[str, list[str]] = {}
+    for r in store.query(
+            "SELECT n.name, doc.name AS document FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id"
+            " JOIN documents doc ON doc.id = d.document_id WHERE d.entity_id = ? ORDER BY n.is_primary DESC, n.id",
+            (entity_id,)):
+        docs = uses.setdefault(r["name"], [])
+        if r["document"] not in docs:
+            docs.append(r["document"])
+    memberships = tuple((r["document"], r["name"], r["reason"]) for r in store.query(
+        "SELECT doc.name AS document, d.name, d.reason FROM doc_entities d JOIN documents doc"
+        " ON doc.id = d.document_id WHERE d.entity_id = ? ORDER BY doc.name", (entity_id,)))
+    claim_ids = [r["id"] for r in store.query(
+        "SELECT c.id FROM claims c JOIN doc_entities d ON d.id IN (c.subject, c.object) WHERE d.entity_id = ?"
+        " UNION SELECT p.claim_id FROM participants p JOIN doc_entities d ON d.id = p.doc_entity_id"
+        " WHERE d.entity_id = ?", (entity_id, entity_id))]
+    names = tuple(NameUse(n, tuple(d)) for n, d in uses.items())
+    return Profile(info, names, memberships, tuple(claims(store, claim_ids)))
+
+
+def claims(store: Store, claim_ids: list[int]) -> list[ClaimView]:
+    """Claims with their parties, evidence sentences and cited sources."""
+    out = []
+    for chunk in (claim_ids[i:i + 500] for i in range(0, len(claim_ids), 500)):
+        marks = ",".join("?" * len(chunk))
+        rows = store.query(f"SELECT c.*, doc.name AS document FROM claims c JOIN documents doc"
+                           f" ON doc.id = c.document_id WHERE c.id IN ({marks})", tuple(chunk))
+        parties = _parties(store, chunk, marks)
+        evidence = _evidence(store, chunk, marks)
+        for r in rows:
+            out.append(ClaimView(r["id"], r["kind"], r["type"], r["document"], tuple(parties.get(r["id"], ())),
+                                 r["start"], r["end"], r["date"], r["role"], r["location"], r["killed"],
+                                 r["count"], bool(r["approx"]), tuple(evidence.get(r["id"], ()))))
+    return sorted(out, key=lambda c: (c.kind, c.type, c.start or c.date or "", c.id))
+
+
+def _parties(store: Store, chunk: list[int], marks: str) -> dict[int, list[Party]]:
+    parties: dict[int, list[Party]] = {}
+    for r in store.query(
+            f"SELECT c.id AS claim, 'subject' AS role, e.id, e.name, e.type FROM claims c JOIN doc_entities d"
+            f" ON d.id = c.subject JOIN entities e ON e.id = d.entity_id WHERE c.id IN ({marks})"
+            f" UNION ALL SELECT c.id, 'object', e.id, e.name, e.type FROM claims c JOIN doc_entities d"
+            f" ON d.id = c.object JOIN entities e ON e.id = d.entity_id WHERE c.id IN ({marks})"
+            f" UNION ALL SELECT p.claim_id, p.role, e.id, e.name, e.type FROM participants p JOIN doc_entities d"
+            f" ON d.id = p.doc_entity_id JOIN entities e ON e.id = d.entity_id WHERE p.claim_id IN ({marks})",
+            tuple(chunk) * 3):
+        parties.setdefault(r["claim"], []).append(Party(r["role"], r["id"], r["name"], r["type"]))
+    order = {"subject": 0, "object": 1, "agent": 2, "patient": 3, "organization": 4}
+    for items in parties.values():
+        items.sort(key=lambda p: order.get(p.role, 9))
+    return parties
+
+
+def _evidence(store: Store, chunk: list[int], marks: str) -> dict[int, list[EvidenceView]]:
+    cited: dict[int, list[SourceInfo]] = {}
+    for r in store.query(
+            f"SELECT es.evidence_id, s.*, d.name AS document FROM evidence_sources es JOIN evidence ev"
+            f" ON ev.id = es.evidence_id JOIN sources s ON s.id = es.source_id JOIN documents d ON d.id = s.document_id"
+            f" WHERE ev.claim_id IN ({marks}) ORDER BY s.id", tuple(chunk)):
+        cited.setdefault(r["evidence_id"], []).append(_source(r))
+    evidence: dict[int, list[EvidenceView]] = {}
+    for r in store.query(
+            f"SELECT ev.*, doc.name AS document FROM evidence ev JOIN claims c ON c.id = ev.claim_id"
+            f" JOIN documents doc ON doc.id = c.document_id WHERE ev.claim_id IN ({marks}) ORDER BY ev.id",
+            tuple(chunk)):
+        evidence.setdefault(r["claim_id"], []).append(
+            EvidenceView(r["document"], r["start"], r["end"], r["sentence"], tuple(cited.get(r["id"], ()))))
+    return evidence
+
+
+def stored_extraction(store: Store, document_id: int) -> tuple[DocumentInfo, Extraction, tuple[Source, ...]]:
+    """A stored document's extraction rebuilt as the extractor returned it, with its sources."""
+    info = _document(store.query(DOCUMENT_SQL + " WHERE d.id = ?", (document_id,))[0])
+    names: dict[int, list[str]] = {}
+    for r in store.query("SELECT n.doc_entity_id, n.name FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id"
+                         " WHERE d.document_id = ? ORDER BY n.doc_entity_id, n.is_primary DESC, n.id", (document_id,)):
+        names.setdefault(r["doc_entity_id"], []).append(r["name"])
+    local: dict[int, str] = {}
+    entities_out = []
+    for r in store.query("SELECT * FROM doc_entities WHERE document_id = ? ORDER BY id", (document_id,)):
+        local[r["id"]] = r["local_id"]
+        entities_out.append(Entity(r["local_id"], r["type"], r["name"],
+                                   tuple(n for n in names.get(r["id"], [])[1:]), r["subtype"]))
+    source_local = {r["id"]: r["local_id"] for r in store.query(
+        "SELECT id, local_id FROM sources WHERE document_id = ?", (document_id,))}
+    cited: dict[int, list[str]] = {}
+    for r in store.query("SELECT es.evidence_id, es.source_id FROM evidence_sources es JOIN evidence ev"
+                         " ON ev.id = es.evidence_id JOIN claims c ON c.id = ev.claim_id WHERE c.document_id = ?",
+                         (document_id,)):
+        cited.setdefault(r["evidence_id"], []).append(source_local[r["source_id"]])
+    evidence: dict[int, list[Evidence]] = {}
+    for r in store.query("SELECT ev.* FROM evidence ev JOIN claims c ON c.id = ev.claim_id WHERE c.document_id = ?"
+                         " ORDER BY ev.id", (document_id,)):
+        evidence.setdefault(r["claim_id"], []).append(
+            Evidence(r["start"], r["end"], r["sentence"], tuple(cited.get(r["id"], ()))))
+    participants: dict[int, list[Participant]] = {}
+    for r in store.query("SELECT p.* FROM participants p JOIN claims c ON c.id = p.claim_id WHERE c.document_id = ?",
+                         (document_id,)):
+        participants.setdefault(r["claim_id"], []).append(Participant(r["role"], local[r["doc_entity_id"]]))
+    relations, events = [], []
+    for r in store.query("SELECT * FROM claims WHERE document_id = ? ORDER BY id", (document_id,)):
+        ev = tuple(evidence.get(r["id"], ()))
+        if r["kind"] == "relation":
+            relations.append(Relation(r["type"], local[r["subject"]], local[r["object"]], r["start"], r["end"],
+                                      r["role"], bool(r["approx"]), ev, r["confidence"]))
+        else:
+            events.append(Event(r["type"], r["date"], r["location"], tuple(participants.get(r["id"], ())),
+                                r["killed"], r["count"], bool(r["approx"]), ev, r["confidence"]))
+    source_rows = store.query("SELECT * FROM sources WHERE document_id = ? ORDER BY id", (document_id,))
+    sources_out = tuple(Source(r["local_id"], r["title"], r["publisher"], r["author"], r["date"], r["url"],
+                               r["accessed"], r["kind"], r["note"]) for r in source_rows)
+    return info, Extraction(info.extractor, tuple(entities_out), tuple(relations), tuple(events)), sources_out
