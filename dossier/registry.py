@@ -45,6 +45,7 @@ class Registry:
 def register_builtins(registry: Registry) -> None:
     """The readers, extractors and exporters that ship with dossier."""
     from dossier.export.extract_json import export_extract_json
+    from dossier.extract.pipeline import RuleExtractor
     from dossier.extract.simple import SimpleExtractor
     from dossier.read.html import read_html_file
     from dossier.read.pdf import read_pdf_file
@@ -54,7 +55,8 @@ def register_builtins(registry: Registry) -> None:
     registry.add_reader("text", (".txt", ".text"), read_text_file)
     registry.add_reader("html", (".html", ".htm", ".xhtml"), read_html_file)
     registry.add_reader("pdf", (".pdf",), read_pdf_file)
-    registry.add_extractor("builtin", SimpleExtractor)
+    registry.add_extractor("builtin", RuleExtractor)
+    registry.add_extractor("simple", SimpleExtractor)
     registry.add_exporter("extract-json", export_extract_json)
 
 

@@ -1,0 +1,95 @@
+"""The built-in extractor: a pipeline of small components over a document.
+
+    mentions (entities.py) → entities (aliases.py) → dates → relations → events
+
+Each component reads the document and what earlier components found; none reaches into
+another's internals. Language data lives in data/.
+"""
+from __future__ import annotations
+
+import re
+
+from dossier.extract.aliases import Cluster, cluster_mentions
+from dossier.extract.entities import STRONG, Mention, find_mentions
+from dossier.extract.gazetteer import gazetteer
+from dossier.extract.lexicon import lexicon
+from dossier.model import Document, Entity, Extraction
+from dossier.model import Mention as MentionSpan
+from dossier.resolve.names import name_key
+
+VERSION = "rules/1"
+DOMAIN = re.compile(r"^[\w.-]+\.[a-z]{2,}$")
+
+
+class RuleExtractor:
+    """Offline rule-based extraction: no model download, no network."""
+
+    name = VERSION
+
+    def __init__(self) -> None:
+        self.lexicon = lexicon()
+        self.gazetteer = gazetteer()
+
+    def extract(self, document: Document) -> Extraction:
+        """Entities with their aliases (relations and events follow in later components)."""
+        found = find_mentions(document, self.lexicon, self.gazetteer)
+        clusters = cluster_mentions(document.text, found, self.lexicon, self.gazetteer)
+        clusters = _add_cited(document, clusters)
+        entities = tuple(_entity(f"e{i + 1}", c, self.lexicon) for i, c in enumerate(clusters))
+        return Extraction(self.name, entities)
+
+
+def _add_cited(document: Document, clusters: list[Cluster]) -> list[Cluster]:
+    """Authors and publishers of the document (when the text names them) and of its cited sources."""
+    by_key = {name_key(n): c for c in clusters for n in c.names}
+
+    def add(name: str | None, kind: str, subtype: str | None = None) -> None:
+        if not name or DOMAIN.match(name) or len(name) > 80:
+            return
+        key = name_key(name)
+        if not key:
+            return
+        cluster = by_key.get(key)
+        if cluster is None:
+            cluster = Cluster(len(clusters), kind, subtype=subtype)
+            clusters.append(cluster)
+            by_key[key] = cluster
+        elif cluster.type != kind and max((m.strength for m in cluster.mentions), default=0) < STRONG:
+            cluster.type = kind
+        cluster.add_name(name)
+        cluster.subtype = cluster.subtype or subtype
+
+    for author in document.authors:
+        if author in document.text:
+            add(author, "person")
+    if document.publisher and document.publisher in document.text:
+        add(document.publisher, "organization")
+    for source in document.sources:
+        if source.kind == "link":
+            continue
+        for author in re.split(r"\s*(?:&|\band\b|;)\s*", source.author or ""):
+            if author and len(author.split()) <= 5 and not re.search(r"\b(?:Committee|Council|Team|Office)\b", author):
+                add(author.strip(), "person")
+            elif author:
+                add(author.strip(), "organization")
+        add(source.publisher, "organization", "news_outlet")
+    return clusters
+
+
+def _entity(entity_id: str, cluster: Cluster, lex) -> Entity:
+    """An Entity for a cluster, named by its fullest name."""
+    names = cluster.names
+    plain = [m.name for m in cluster.mentions] or names
+
+    def fullness(name: str) -> tuple:
+        ws = name.split()
+        demonym_start = gazetteer().country_of_demonym(ws[0]) is not None if ws else False
+        return (not name.isupper() or len(name) > 6, not demonym_start, len(ws), -names.index(name))
+
+    name = max(plain, key=fullness)
+    aliases = tuple(n for n in names if n != name)
+    spans = tuple(MentionSpan(m.start, m.end, m.text) for m in cluster.mentions)
+    return Entity(entity_id, cluster.type, name, aliases, cluster.subtype, spans)
+
+
+__all__ = ["RuleExtractor", "Mention"]
