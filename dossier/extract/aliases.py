@@ -189,19 +189,21 @@ def _pronoun_target(mentions: list[Mention], i: int, pronoun: str) -> int | None
 
 def _name_parts(mentions: list[Mention], uf: _Union, lexicon: Lexicon) -> None:
     """Join a shorter name to the fuller one it repeats part of, the nearest before it."""
-    fuller: list[tuple[int, Mention, list[str]]] = []
+    by_word: dict[str, list[tuple[int, Mention, list[str]]]] = {}
     for i, m in enumerate(mentions):
         ws = [w for w in name_words(m.name) if w not in lexicon.honorifics]
-        if m.type == "person" and len(ws) > 1:
-            fuller.append((i, m, ws))
-        elif m.type == "organization" and len(ws) > 1:
-            fuller.append((i, m, ws))
+        if m.type in ("person", "organization") and len(ws) > 1:
+            for w in set(ws):
+                by_word.setdefault(w, []).append((i, m, ws))
     for i, m in enumerate(mentions):
         ws = [w for w in name_words(m.name) if w not in lexicon.honorifics]
         if not ws or (m.type not in (None, "person", "organization") and m.strength >= STRONG
                       and not m.why.startswith("gazetteer city")):
             continue
-        candidates = [(j, f) for j, f, fws in fuller if j != i and f.key != m.key and _part_of(ws, fws, m, f, lexicon)]
+        pool = by_word.get(ws[-1], []) + (by_word.get(ws[0][:-1], []) if ws[0].endswith("s") else [])
+        candidates = sorted({(j, id(f)): (j, f) for j, f, fws in pool
+                             if j != i and f.key != m.key and _part_of(ws, fws, m, f, lexicon)}.values(),
+                            key=lambda c: c[0])
         if not candidates:
             continue
         before = [c for c in candidates if c[0] < i] or candidates

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from dossier.extract.chunks import Chunk, Word, find_chunks, words_of
 from dossier.extract.gazetteer import Gazetteer
@@ -62,7 +63,7 @@ class Mention:
     titled: bool = False  # written with a title or honorific
     place_context: bool = False  # written after "in", "at", "from", ... or before "in <place>"
 
-    @property
+    @cached_property
     def key(self) -> str:
         return name_key(self.name)
 
@@ -288,15 +289,23 @@ def _common_word(word: Word, lexicon: Lexicon, gazetteer: Gazetteer, lower_words
     return low in lower_words or (alone and low.endswith(("ly", "ing", "ed", "s")))
 
 
+@lru_cache(maxsize=4)
+def _titles_by_first_word(titles: tuple[str, ...]) -> dict[str, list[list[str]]]:
+    """Titles as word lists, by their first word (without stops), longest first."""
+    index: dict[str, list[list[str]]] = {}
+    for title in titles:
+        parts = [p.rstrip(".") for p in title.split()]
+        index.setdefault(parts[0], []).append(parts)
+    return index
+
+
 def _split_title(words: list[Word], lexicon: Lexicon) -> tuple[list[Word], list[Word], list[Word]] | None:
     """(words before the title, the title, the name after it), when the chunk holds a title."""
-    lowered = [w.text.lower() for w in words]
+    lowered = [w.text.lower().rstrip(".") for w in words]
+    by_first = _titles_by_first_word(lexicon.titles)
     for i in range(len(words)):
-        for title in lexicon.titles:
-            parts = title.split()
-            if lowered[i:i + len(parts)] == parts or (
-                    lowered[i:i + len(parts)] and [p.rstrip(".") for p in lowered[i:i + len(parts)]] ==
-                    [p.rstrip(".") for p in parts]):
+        for parts in by_first.get(lowered[i], ()):
+            if lowered[i:i + len(parts)] == parts:
                 rest = words[i + len(parts):]
                 if rest and not all(w.text.lower() in lexicon.titles for w in rest):
                     return words[:i], words[i:i + len(parts)], rest

@@ -10,10 +10,15 @@ from __future__ import annotations
 import re
 
 from dossier.extract.aliases import Cluster, cluster_mentions
+from dossier.extract.coref import find_references
+from dossier.extract.dates import find_date_mentions
 from dossier.extract.entities import STRONG, Mention, find_mentions
+from dossier.extract.events import find_events
 from dossier.extract.gazetteer import gazetteer
 from dossier.extract.lexicon import lexicon
-from dossier.model import Document, Entity, Extraction
+from dossier.extract.relations import find_relations, to_relations
+from dossier.extract.tokens import sentence_docs
+from dossier.model import Document, Entity, Evidence, Extraction
 from dossier.model import Mention as MentionSpan
 from dossier.resolve.names import name_key
 
@@ -31,12 +36,46 @@ class RuleExtractor:
         self.gazetteer = gazetteer()
 
     def extract(self, document: Document) -> Extraction:
-        """Entities with their aliases (relations and events follow in later components)."""
+        """Entities with their aliases, relations and events, each claim with its evidence."""
         found = find_mentions(document, self.lexicon, self.gazetteer)
         clusters = cluster_mentions(document.text, found, self.lexicon, self.gazetteer)
         clusters = _add_cited(document, clusters)
-        entities = tuple(_entity(f"e{i + 1}", c, self.lexicon) for i, c in enumerate(clusters))
-        return Extraction(self.name, entities)
+        types = {c.id: c.type for c in clusters}
+        references = find_references(document, found.mentions, clusters, self.lexicon)
+        dates = find_date_mentions(document)
+        sentences = list(sentence_docs(document, found.mentions, references, dates, types, self.lexicon,
+                                       _nationalities(found, clusters, self.gazetteer)))
+        evidence = _evidence_maker(document)
+        ids = {c.id: f"e{i + 1}" for i, c in enumerate(clusters)}
+        names = {c.id: c.names[0] for c in clusters if c.names}
+        relations = to_relations(find_relations(sentences, evidence, types), ids)
+        events = find_events(sentences, evidence, types, ids, names)
+        entities = tuple(_entity(ids[c.id], c, self.lexicon) for c in clusters)
+        return Extraction(self.name, entities, tuple(relations), tuple(events))
+
+
+def _nationalities(found, clusters: list[Cluster], places) -> list[tuple[int, int, int]]:
+    """Nationality words whose country the document names as an entity: (start, end, cluster)."""
+    by_name = {name_key(n): c.id for c in clusters if c.type == "location" for n in c.names}
+    out = []
+    for start, end, country in found.demonyms:
+        cluster = by_name.get(name_key(country))
+        if cluster is not None:
+            out.append((start, end, cluster))
+    return out
+
+
+def _evidence_maker(document: Document):
+    """A function from sentence number to the Evidence of that sentence (cached)."""
+    made: dict[int, Evidence] = {}
+
+    def evidence(index: int) -> Evidence:
+        if index not in made:
+            s = document.sentences[index]
+            made[index] = Evidence(s.start, s.end, document.text[s.start:s.end], s.sources)
+        return made[index]
+
+    return evidence
 
 
 def _add_cited(document: Document, clusters: list[Cluster]) -> list[Cluster]:

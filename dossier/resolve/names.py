@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -17,6 +18,7 @@ def words(name: str) -> list[str]:
     return [w for w in NON_WORD.split(text) if w]
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The comparison key of a name: its words without leading honorifics, joined.
 

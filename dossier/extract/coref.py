@@ -1,0 +1,86 @@
+"""Pronouns and descriptions that stand for an entity: "he", "his", "the group", "the outfit".
+
+Enough co-reference for relations and events: a personal pronoun points to the person who is
+the subject of its sentence (or of the one before); "the group" to the armed group last
+named, else the one the document is mostly about.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from dossier.extract.aliases import Cluster
+from dossier.extract.entities import Mention
+from dossier.extract.lexicon import Lexicon
+from dossier.model import Document
+
+PERSONAL = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+GROUP = re.compile(r"\b(?:the|this|that)\s+(?:militant\s+|terror\s+|terrorist\s+|jihadist\s+|armed\s+|extremist\s+|"
+                   r"radical\s+|banned\s+|proscribed\s+|islamist\s+)?(?:group|outfit|organi[sz]ation|movement|network)\b"
+                   r"(?!\s+(?:of|in|called|named|known)\b)", re.I)
+ITS = re.compile(r"\bits\b", re.I)
+STATE_WORDS = re.compile(r"\b(?:Directorate|Ministry|Agency|Police|police|Government|government|Army|Court|Bureau|"
+                         r"Department|Intelligence|Forces|Commission|Council|Embassy|Office|Service)\b")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A pronoun or description at a place in the text, and the entity it stands for."""
+
+    start: int
+    end: int
+    text: str
+    cluster: int
+
+
+def find_references(doc: Document, mentions: list[Mention], clusters: list[Cluster],
+                    lexicon: Lexicon) -> list[Reference]:
+    """References to persons and armed groups by pronoun or description."""
+    text = doc.text
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.cluster >= 0:
+            by_sentence.setdefault(m.sentence, []).append(m)
+    kinds = {c.id: c.type for c in clusters}
+    armed = {c.id for c in clusters if c.type == "organization" and not any(STATE_WORDS.search(n) for n in c.names)}
+    counts = Counter(m.cluster for m in mentions if m.cluster in armed)
+    main_group = counts.most_common(1)[0][0] if counts else None
+    out: list[Reference] = []
+    for index, sentence in enumerate(doc.sentences):
+        here = by_sentence.get(index, [])
+        for m in PERSONAL.finditer(text, sentence.start, sentence.end):
+            target = _person_for(m.start(), here, by_sentence, index, kinds)
+            if target is not None:
+                out.append(Reference(m.start(), m.end(), m.group(), target))
+        for pattern in (GROUP, ITS):
+            for m in pattern.finditer(text, sentence.start, sentence.end):
+                target = _group_for(m.start(), here, by_sentence, index, armed) or (
+                    main_group if pattern is GROUP else None)
+                if target is not None:
+                    out.append(Reference(m.start(), m.end(), m.group(), target))
+    return sorted(out, key=lambda r: r.start)
+
+
+def _person_for(at: int, here: list[Mention], by_sentence: dict[int, list[Mention]], index: int,
+                kinds: dict[int, str]) -> int | None:
+    """The person a pronoun at `at` stands for: the first person before it in its sentence, else the
+    first person of the closest sentence before that names one (within three sentences)."""
+    before = [m for m in here if m.end <= at and kinds.get(m.cluster) == "person"]
+    if before:
+        return before[0].cluster
+    for back in range(1, 4):
+        people = [m for m in by_sentence.get(index - back, []) if kinds.get(m.cluster) == "person"]
+        if people:
+            return people[0].cluster
+    return None
+
+
+def _group_for(at: int, here: list[Mention], by_sentence: dict[int, list[Mention]], index: int,
+               armed: set[int]) -> int | None:
+    """The armed group last named before `at`, in this sentence or the one before."""
+    before = [m for m in here if m.end <= at and m.cluster in armed]
+    if before:
+        return before[-1].cluster
+    previous = [m for m in by_sentence.get(index - 1, []) if m.cluster in armed]
+    return previous[-1].cluster if previous else None

@@ -1,0 +1,122 @@
+"""Sentences as spaCy Docs in which every name, reference, date and post is one token.
+
+Relation and event patterns then read "PER , the chief of ORG" instead of word soup. Token
+extensions carry what the token stands for: `_.cluster` (entity), `_.date`/`_.approx`,
+`_.post` (a post such as "public relations chief").
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cache
+from typing import Iterator
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from dossier.extract.coref import Reference
+from dossier.extract.dates import DateMention
+from dossier.extract.entities import Mention
+from dossier.extract.lexicon import Lexicon, lexicon
+from dossier.model import Document
+
+LABELS = {"person": "PER", "organization": "ORG", "location": "LOC"}
+MAX_SENTENCE_CHARS = 3000  # longer "sentences" (lists, tables, run-ons) are read in windows of this size
+
+
+@cache
+def language() -> spacy.language.Language:
+    """A blank English pipeline (tokenizer only), with dossier's token extensions."""
+    for name, default in (("cluster", -1), ("date", None), ("approx", False), ("post", None), ("ref", False)):
+        if not Token.has_extension(name):
+            Token.set_extension(name, default=default)
+    nlp = spacy.blank("en")
+    nlp.max_length = 10 * MAX_SENTENCE_CHARS
+    return nlp
+
+
+@dataclass
+class SentenceDoc:
+    """One sentence (or window of a long one) as a spaCy Doc, with its place in the document."""
+
+    index: int  # sentence number in the Document
+    offset: int  # character offset of the Doc's text in the Document
+    doc: Doc
+
+
+@cache
+def post_matcher() -> PhraseMatcher:
+    """Finds posts ("public relations chief", "spokesman") in lower or any case."""
+    nlp = language()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher.add("POST", [nlp.make_doc(p) for p in lexicon().posts])
+    return matcher
+
+
+def sentence_docs(document: Document, mentions: list[Mention], references: list[Reference],
+                  dates: list[DateMention], cluster_types: dict[int, str], lexicon: Lexicon,
+                  nationalities: list[tuple[int, int, int]] = ()) -> Iterator[SentenceDoc]:
+    """Every sentence of the body as a Doc with names, references, dates, nationalities and posts merged.
+
+    `nationalities` are (start, end, cluster) of words like "Pakistani" whose country the document names.
+    """
+    nlp = language()
+    spans_at = _by_sentence(document, mentions, references, dates, cluster_types, nationalities)
+    for index, sentence in enumerate(document.sentences):
+        block = document.blocks[sentence.block]
+        if block.kind in ("heading", "byline") or block.part in ("back",):
+            continue
+        for start in range(sentence.start, sentence.end, MAX_SENTENCE_CHARS):
+            end = min(sentence.end, start + MAX_SENTENCE_CHARS)
+            doc = nlp.make_doc(document.text[start:end])
+            _merge(doc, start, spans_at.get(index, []), lexicon)
+            yield SentenceDoc(index, start, doc)
+
+
+def _by_sentence(document: Document, mentions, references, dates, cluster_types,
+                 nationalities) -> dict[int, list[tuple]]:
+    """(start, end, label, attributes) of what to merge, grouped by sentence."""
+    starts = [s.start for s in document.sentences]
+    out: dict[int, list[tuple]] = {}
+
+    def put(start: int, end: int, label: str, attrs: dict) -> None:
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and end <= document.sentences[i].end:
+            out.setdefault(i, []).append((start, end, label, attrs))
+
+    for m in mentions:
+        if m.cluster >= 0 and m.type:
+            put(m.start, m.end, LABELS[m.type], {"cluster": m.cluster})
+    for r in references:
+        put(r.start, r.end, LABELS[cluster_types[r.cluster]], {"cluster": r.cluster, "ref": True})
+    for d in dates:
+        put(d.start, d.end, "DATE", {"date": d.value, "approx": d.approx})
+    for start, end, cluster in nationalities:
+        put(start, end, "NAT", {"cluster": cluster})
+    return out
+
+
+def _merge(doc: Doc, offset: int, items: list[tuple], lexicon: Lexicon) -> None:
+    """Merge each name, reference, date and post into one token carrying what it stands for."""
+    spans, extras = [], {}
+    for start, end, label, extra in items:
+        if start < offset or end > offset + len(doc.text):
+            continue
+        span = doc.char_span(start - offset, end - offset, label=label, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+            extras[(span.start_char, span.end_char)] = extra
+    for _, s, e in post_matcher()(doc):
+        span = Span(doc, s, e, label="POST")
+        spans.append(span)
+        extras[(span.start_char, span.end_char)] = {"post": span.text.lower()}
+    kept = filter_spans(spans)
+    at = {span.start_char: extras.get((span.start_char, span.end_char), {}) for span in kept}
+    with doc.retokenize() as retokenizer:
+        for span in kept:
+            retokenizer.merge(span, attrs={"ENT_TYPE": span.label_})
+    for token in doc:
+        for key, value in at.get(token.idx, {}).items():
+            setattr(token._, key, value)
