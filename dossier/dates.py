@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date as _date
+from datetime import timedelta
 
 PartialDate = str
 
@@ -86,10 +87,13 @@ def _value(kind: str, m: re.Match, reference: PartialDate | None) -> PartialDate
         year = int(g["y"])
         year += 2000 if year < 100 and year < 50 else (1900 if year < 100 else 0)
         a, b = int(g["a"]), int(g["b"])
-        # Day first (22.12.2007) unless that is impossible, then month first (8-3-16).
+        # Day first when dotted (22.12.2007) or when the first number cannot be a month (13/02/2020);
+        # otherwise month first, as US documents write them (8-3-16).
         return make(year, b, a) if b <= 12 and a > 12 or "." in m.group() else make(year, a, b)
     month = _month(g["m"]) if g.get("m") and not g["m"].isdigit() else int(g["m"]) if g.get("m") else None
     day = _day(g["d"]) if g.get("d") else None
+    if kind == "iso" and day is None and len(g["m"]) == 2 and month == (int(g["y"]) + 1) % 100:
+        return make(int(g["y"]))  # a span of two years ("in 2011-12"), not a month
     if g.get("y"):
         return make(int(g["y"]), month, day)
     year = year_for(month, day, reference)
@@ -125,16 +129,18 @@ def bounds(value: PartialDate, approx: bool = False) -> tuple[_date, _date]:
         hi_y, hi_m = (y, m + 1) if approx and m < 12 else (y + 1, 1) if approx else (y, m)
         lo, hi = _date(lo_y, lo_m, 1), _date(hi_y, hi_m, calendar.monthrange(hi_y, hi_m)[1])
     else:
-        lo = hi = _date(*p)
+        day = timedelta(days=approx)
+        lo, hi = _date(*p) - day, _date(*p) + day
     return lo, hi
 
 
 def normalise(value: str) -> PartialDate:
     """A date given by a user (2019, 2019-06, 2019-06-30, "June 2019") as a partial date."""
     text = value.strip()
-    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text) and make(*parts(text)):
+    iso = re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text)
+    if iso and make(*parts(text)):
         return text
-    found = parse_date(text)
+    found = None if iso else parse_date(text)
     if not found:
         raise ValueError(f"'{value}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
     return found

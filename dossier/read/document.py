@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from urllib.parse import urlsplit
 
-from dossier.dates import find_dates, parse_date
+from dossier.dates import find_dates, normalise
 from dossier.model import Block, Citation, Document, Section, Sentence, Source
-from dossier.read.footnotes import link_source, sources_from_notes
-from dossier.read.layout import Layout, RawBlock, is_boilerplate_heading
+from dossier.read.footnotes import citation_words, link_source, site_name, sources_from_notes
+from dossier.read.layout import Layout, RawBlock, is_boilerplate_heading, is_notes_heading
 from dossier.read.markup import Inline
 from dossier.read.sentences import split_sentences
 
@@ -60,8 +59,8 @@ def build_document(layout: Layout, *, path: str, name: str, format: str, content
         out_blocks.append(Block("note", start, size, "notes", 0, note.label))
     text = "".join(text_parts)
 
-    own_host = urlsplit(meta.get("url") or "").hostname
-    sources, resolved = _link_sources(citations, note_sources, own_host)
+    own_site = site_name(meta.get("url") or "")
+    sources, resolved = _link_sources(citations, note_sources, own_site)
     for label in sorted({c[2] for c in citations if c[4] is None and c[3] is None}, key=_label_order):
         warnings.append(f"footnote marker {label} has no note")
     sentences = _sentences(text, out_blocks, resolved)
@@ -169,10 +168,20 @@ def _byline(blocks: list[RawBlock], meta: dict) -> None:
     front = [b for b in blocks if b.part == "front"]
     for b in front[1:]:
         text = b.inline.text.strip()
-        if b.kind == "paragraph" and NAME_LINE.match(text) and not find_dates(text):
+        names = _names_line(text)
+        if b.kind == "paragraph" and names and not find_dates(text):
             b.kind = "byline"
-            meta["authors"] = [text]
+            meta["authors"] = names
             return
+
+
+def _names_line(text: str) -> list[str]:
+    """The names of a line that holds only names: "A B", "A B and C D", "A B, C D & E F"."""
+    last = re.split(r"\s+(?:and|&)\s+", text)
+    names = [n.strip() for n in last[0].split(",")] + last[1:] if len(last) == 2 else last
+    if len(names) > 4 or citation_words()["kind_words"].search(text):
+        return []  # "Special Report", "Policy Brief": a series label, not a name
+    return names if all(NAME_LINE.match(n) for n in names) else []
 
 
 def _name_case(name: str) -> str:
@@ -185,15 +194,18 @@ def _title(blocks: list[RawBlock]) -> str | None:
     front = [b for b in blocks if b.kind == "heading" and b.part == "front"]
     if front:
         return max(front, key=lambda b: len(b.inline.text.split())).inline.text.strip()
-    first = next((b for b in blocks if b.kind == "heading"), None)
+    first = next((b for b in blocks if b.kind == "heading" and b.part == "body"
+                  and not is_notes_heading(b.inline.text)), None)
     return first.inline.text.strip() if first else None
 
 
 def _document_date(meta: dict, blocks: list[RawBlock]) -> str | None:
     """The date given in metadata, else a front-matter line that is only a date."""
     if meta.get("date"):
-        value = str(meta["date"]).strip()
-        return value if re.fullmatch(r"\d{4}", value) else parse_date(value) or None
+        try:
+            return normalise(str(meta["date"]))
+        except ValueError:
+            return None
     for b in blocks:
         if b.part != "front":
             break
@@ -214,7 +226,7 @@ def _publisher(blocks: list[RawBlock]) -> str | None:
     return None
 
 
-def _link_sources(citations, note_sources: list[Source], own_host: str | None):
+def _link_sources(citations, note_sources: list[Source], own_site: str | None):
     """Sources for links in the text (one per URL), merged with reference-list entries."""
     by_url: dict[str, str] = {}
     sources: list[Source] = []
@@ -225,7 +237,7 @@ def _link_sources(citations, note_sources: list[Source], own_host: str | None):
         if url is None:
             resolved.append(Citation(start, end, label, pointed or ()))
             continue
-        if not url.startswith(("http://", "https://")) or (own_host and urlsplit(url).hostname == own_host):
+        if not url.startswith(("http://", "https://")) or (own_site and site_name(url) == own_site):
             continue
         if url not in by_url:
             link_number += 1
@@ -252,6 +264,8 @@ def _sentences(text: str, blocks: list[Block], citations: list[Citation]) -> tup
         if not c.sources:
             continue
         i = bisect.bisect_right(starts, c.start) - 1
+        if c.start == c.end and i > 0 and c.start == starts[i] and spans[i - 1][2] == spans[i][2]:
+            i -= 1  # a marker never opens a sentence: set apart after a stop, it cites the one before
         if i >= 0:
             ids = cited.setdefault(i, [])
             ids += [s for s in c.sources if s not in ids]

@@ -1,7 +1,8 @@
 """Citations → Sources: footnotes, endnotes, reference-list entries and inline links.
 
 A note may cite several works ("X", *A*, 2011 and "Y", *B*, 2011), point back to the
-previous note ("Ibid."), or only comment (then it is not a source).
+previous note ("Ibid.") or to an author's earlier work ("Berg, op. cit."), or only comment
+(then it is not a source).
 """
 from __future__ import annotations
 
@@ -26,7 +27,11 @@ AUTHOR = re.compile(r"^(?:[A-Z][\w.'’-]*\.?|&|and|de|da|van|von|al|el|bin|ibn|
                     r"(?:\s+(?:[A-Z][\w.'’-]*\.?|&|and|de|da|van|von|al|el|bin|ibn|ul|ur))*$")
 BY_AUTHOR = re.compile(r"^\s*,?\s*by\s+([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|&|and)){0,5})")
 PLACE_PUBLISHER = re.compile(r"\(\s*[A-Z][\w .'-]{1,40}:\s*(?P<publisher>[^,()]{2,80}?)\s*,\s*(?:\d{4}|[A-Z])")
+PLACE_PUBLISHER_SENTENCE = re.compile(r"(?:^|[.;]\s+)[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}:\s*"
+                                      r"(?P<publisher>[A-Z][^,.;:()\d]{1,80}?)\s*(?:[.,;]|$)")
 SKIP_SEGMENT = re.compile(r"^(?:vol|no|nos|issue|pp?|ed|eds|chapter|ch|part|iss|n°)\b\.?|^\(?\d|^\(?(?:\d+(?:st|nd|rd|th)\s+)?ed\b", re.I)
+BRACKETED_YEAR = re.compile(r"\(\s*[\w ,.]{0,25}?\b(?:1[89]|20)\d\d[a-z]?\s*\)")
+SURNAME_FIRST = re.compile(r"^(?P<surname>[A-Z][\w'’-]+),\s+(?P<given>[A-Z][\w.'’ -]*)$")
 URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2}|[a-z]{3,9})(?:/(?P<d>\d{1,2}))?(?=/|$|\.)", re.I)
 
 
@@ -37,9 +42,14 @@ def citation_words() -> dict:
     words = lambda key: "|".join(re.escape(w) for w in sorted(raw[key], key=len, reverse=True))  # noqa: E731
     return {
         "ibid": re.compile(r"^\s*(?:%s)(?=$|[\s,.;:])" % words("ibid"), re.I),
+        "op_cit": re.compile(r"(?<=\w)[,.]?\s+(?:%s)(?=$|[\s,.;:])" % words("op_cit"), re.I),
         "document": re.compile(r"\b(?:%s)\b" % words("document_words"), re.I),
         "kinds": frozenset(raw["publication_kinds"]),
+        "kind_words": re.compile(r"\b(?:%s)\b" % words("publication_kinds"), re.I),
         "accessed": re.compile(r"\b(?:%s)\s*:?\s*" % words("accessed"), re.I),
+        # A numbered series label ("Occasional Paper No. 14", "Asia Report 301"): neither title nor publisher.
+        "series": re.compile(r"(?:[A-Z][\w-]*\s+){0,3}?(?i:%s)\s*(?:No\.?|Number|#)?\s*\d+\b"
+                             % words("publication_kinds")),
     }
 
 
@@ -61,12 +71,11 @@ def sources_from_notes(notes: list[Note]) -> tuple[list[Source], dict[str, tuple
     reference_number = 0
     for note in notes:
         text = note.inline.text.strip()
-        if citation_words()["ibid"].match(text):
-            if not previous:
-                warnings.append(f"note {note.label or '?'} says Ibid. but no source comes before it")
-            pointers[note.label] = previous
-            continue
-        found = [s for s in (parse_citation(seg) for seg in _segments(note.inline)) if s]
+        back, unresolved = _points_back(text, previous, sources)
+        if unresolved:
+            warnings.append(f"note {note.label or '?'} {unresolved}")
+        found = [s for s in (parse_citation(seg) for seg in _segments(note.inline) if not _points_back_at(seg.text))
+                 if s]
         if not note.label:
             reference_number += 1
             base = f"R{reference_number}"
@@ -77,13 +86,33 @@ def sources_from_notes(notes: list[Note]) -> tuple[list[Source], dict[str, tuple
             sources.append(Source(source_id, source.title, source.publisher, source.author, source.date,
                                   source.url, source.accessed, "footnote" if note.label else "reference",
                                   text))
+        pointed = (back or ()) + ids
         if note.label:
             if note.label in pointers:
                 warnings.append(f"note {note.label} is defined twice; the later one is used")
-            pointers[note.label] = ids
-        if ids:
-            previous = ids
+            pointers[note.label] = pointed
+        if pointed:
+            previous = pointed
     return sources, pointers, warnings
+
+
+def _points_back_at(text: str) -> re.Match | None:
+    """Where a citation points back to an earlier one: "Ibid." at its start, or "Name, op. cit."."""
+    words = citation_words()
+    return words["ibid"].match(text) or words["op_cit"].search(text)
+
+
+def _points_back(text: str, previous: tuple[str, ...],
+                 sources: list[Source]) -> tuple[tuple[str, ...] | None, str | None]:
+    """Ids an "Ibid." or "op. cit." note points to (None if it does not) and a warning if they are missing."""
+    m = _points_back_at(text)
+    if not m:
+        return None, None
+    if m.start() == 0:
+        return previous, None if previous else "says Ibid. but no source comes before it"
+    who = LEAD.sub("", text[:m.start()]).strip(" ,.;:")
+    named = [s for s in sources if who.lower() in f"{s.author or ''} {s.title or ''}".lower()]
+    return ((named[-1].id,), None) if named else ((), f"says op. cit. but no earlier source names {who}")
 
 
 def link_source(source_id: str, url: str) -> Source:
@@ -174,10 +203,10 @@ def parse_citation(seg: _Segment) -> Source | None:
             blank.out(m.start(), m.end() + dates[0][1])
             break
     title = author = publisher = None
-    quoted = _quoted_title(blank.text)
+    quoted = _quoted_title(blank.text) or _linked_title(blank.text, links)
     if quoted:
         (qs, qe), title = quoted
-        before = re.sub(r"\(\s*\d{4}[a-z]?\s*\)", "", blank.text[:qs]).strip().rstrip(",:;.").strip()
+        before = BRACKETED_YEAR.sub("", blank.text[:qs]).strip().rstrip(",:;.").strip()
         author = before if _author_like(before) else None
         after_start = qe
         m = BY_AUTHOR.match(blank.text[qe:])
@@ -190,11 +219,15 @@ def parse_citation(seg: _Segment) -> Source | None:
         publisher = _publisher_after(blank, emphasis, after_start)
     else:
         italic = next(((s, e) for s, e in emphasis if e - s >= 3), None)
-        lead = blank.text[:italic[0]].strip().rstrip(",:;.").strip() if italic else ""
+        lead = BRACKETED_YEAR.sub("", blank.text[:italic[0]]).strip().rstrip(",:;.").strip() if italic else ""
+        if italic and not lead and not url and not re.search(r"\w", blank.text[italic[1]:]):
+            return None  # a remark set wholly in italics, not a title
         if italic and (not lead or _author_like(lead)):
             title = text[italic[0]:italic[1]].strip()
             author = lead or None
-            blank.out(0, italic[1])
+            blank.out(italic[0], italic[1])
+            if author:
+                blank.out(blank.text.find(author), blank.text.find(author) + len(author))
             publisher = _place_publisher(blank.text) or _publisher_after(blank, [], italic[1])
         elif not (url or find_dates(blank.text) or citation_words()["document"].search(blank.text)):
             return None
@@ -210,7 +243,7 @@ def parse_citation(seg: _Segment) -> Source | None:
         publisher = site_name(url)
     if not date and url and not title:
         date = date_in_url(url)
-    return Source("", _tidy(title), _tidy(publisher), _tidy(author), date, url, accessed)
+    return Source("", _tidy(title), _tidy(publisher), _natural_order(_tidy(author)), date, url, accessed)
 
 
 class _Blanker:
@@ -236,6 +269,16 @@ def _quoted_title(text: str) -> tuple[tuple[int, int], str] | None:
     return (m.start(), m.end()), next(g for g in m.groups() if g is not None).strip().rstrip(",")
 
 
+def _linked_title(text: str, links: list[tuple[int, int, str]]) -> tuple[tuple[int, int], str] | None:
+    """A title written as a link ("[Title](url), *Outlet*"): the first link on words, after an author at most."""
+    for s, e, _ in links:
+        words = text[s:e].strip()
+        if words and not words.startswith(("http", "www.", "doi:")):
+            lead = BRACKETED_YEAR.sub("", text[:s]).strip().rstrip(",:;.").strip()
+            return ((s, e), words) if not lead or _author_like(lead) else None
+    return None
+
+
 def _author_like(text: str) -> bool:
     """True for a short run of capitalised names: "Shishir Gupta", "N. Rahim & R. Nordland"."""
     words = text.split()
@@ -248,14 +291,15 @@ def _author_like(text: str) -> bool:
 
 
 def _publisher_after(blank: _Blanker, emphasis: list[tuple[int, int]], start: int) -> str | None:
-    """The publisher named after a title: the first italic span, else the first plain segment."""
-    for s, e in emphasis:
-        if s >= start and blank.text[s:e].strip():
-            return blank.text[s:e].strip()
+    """The publisher named after a title: "(Place: Publisher", else the first italic span or plain segment."""
     place = _place_publisher(blank.text[start:])
     if place:
         return place
-    for piece in re.split(r"[,.]\s+|\(|\)", blank.text[start:]):
+    for s, e in emphasis:
+        if s >= start and blank.text[s:e].strip():
+            return blank.text[s:e].strip()
+    rest = citation_words()["series"].sub(lambda m: " " * len(m.group()), blank.text[start:])
+    for piece in re.split(r"[,.]\s+|\(|\)", rest):
         piece = piece.strip().strip(",.;:()").strip()
         if not piece or not piece[0].isupper() or len(piece.split()) > 8:
             continue
@@ -268,8 +312,8 @@ def _publisher_after(blank: _Blanker, emphasis: list[tuple[int, int]], start: in
 
 
 def _place_publisher(text: str) -> str | None:
-    """The publisher of "(London: C. Hurst & Co., 2018)"."""
-    m = PLACE_PUBLISHER.search(text)
+    """The publisher of "(London: C. Hurst & Co., 2018)" or of "... London: Harbour Press. p. 44"."""
+    m = PLACE_PUBLISHER.search(text) or PLACE_PUBLISHER_SENTENCE.search(text)
     return m.group("publisher").strip() if m else None
 
 
@@ -285,6 +329,9 @@ def _plain_title(blank: _Blanker, emphasis: list[tuple[int, int]]) -> tuple[str 
     if cut:
         first = first[:cut]
     first = re.split(r"\(\s*[A-Z][\w .'-]{1,40}:", first)[0]
+    series = re.search(r",\s*" + citation_words()["series"].pattern, first)
+    if series:
+        first = first[:series.start()]
     author = None
     head, _, rest = first.partition(", ")
     if rest and _author_like(head) and len(rest.split()) >= 3 and not citation_words()["document"].match(head):
@@ -310,6 +357,12 @@ def _date(text: str) -> str | None:
         while common and not d.startswith(common):
             common = common[:-3] if len(common) > 4 else ""
     return common or first
+
+
+def _natural_order(author: str | None) -> str | None:
+    """One author written surname first ("Karimi, Nadia") in the order of the name ("Nadia Karimi")."""
+    m = SURNAME_FIRST.match(author or "")
+    return f"{m.group('given')} {m.group('surname')}" if m else author
 
 
 def _tidy(text: str | None) -> str | None:

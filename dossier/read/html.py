@@ -7,11 +7,14 @@ the main text, so that citations survive boilerplate removal.
 from __future__ import annotations
 
 import re
+from configparser import ConfigParser
+from functools import cache
 from pathlib import Path
 
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import use_config
 
 from dossier.errors import ReadError
 from dossier.read import decode_text
@@ -40,7 +43,7 @@ def read_html_file(data: bytes, path: Path, encoding: str | None) -> Layout:
     html = lxml.html.tostring(tree, encoding="unicode")
     body = trafilatura.extract(html, output_format="markdown", include_links=True, include_formatting=True,
                                include_tables=True, include_comments=False, favor_recall=True,
-                               with_metadata=False)
+                               with_metadata=False, config=_extraction_settings())
     if not body:
         body = "\n\n".join(p.text_content().strip() for p in tree.iter("p", "h1", "h2", "h3", "li")
                            if p.text_content().strip())
@@ -53,9 +56,18 @@ def read_html_file(data: bytes, path: Path, encoding: str | None) -> Layout:
     return layout
 
 
+@cache
+def _extraction_settings() -> ConfigParser:
+    """trafilatura's settings, except that a short article keeps its paragraphs and headings."""
+    # By default an article under 250 characters goes to a fallback that runs its text into one line.
+    settings = use_config()
+    settings.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+    return settings
+
+
 def _metadata(tree, text: str) -> dict:
     """Title, date, authors, publisher and canonical URL from the page's head."""
-    found = trafilatura.extract_metadata(text)
+    found = trafilatura.extract_metadata(text, extensive=False)
     head = lambda xpath: next((v.strip() for v in tree.xpath(xpath) if v and v.strip()), None)  # noqa: E731
     title = head('//meta[@property="og:title"]/@content') or head("//h1//text()")
     page_title = head("//title/text()")
@@ -130,7 +142,9 @@ def _note_text(el) -> str:
             return
         if node.tag == "a" and node.get("href"):
             parts.append(f"[{node.text_content()}]({node.get('href')})")
-        elif node.tag in ("i", "em", "cite") and node.text_content().strip():
+        # A <cite> with elements inside is a whole citation (Wikipedia's CS1), not a title: walked below.
+        elif node.tag in ("i", "em", "cite") and node.text_content().strip() \
+                and not (node.tag == "cite" and len(node)):
             inner = node.text_content().strip()
             parts.append(f"*{inner}*" if node.find(".//a") is None else inner)
             if node.find(".//a") is not None:

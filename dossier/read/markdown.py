@@ -1,8 +1,9 @@
 """Markdown and plain text → Layout: blocks, notes and metadata.
 
-Handles what real reports converted to Markdown contain: `<sup>N</sup>` and `[^N]` markers,
-footnote lines scattered between page breaks, HTML lists and links inside Markdown, image
-captions, a YAML front-matter block or leading `Key: value` metadata lines.
+Handles what real reports converted to Markdown contain: `<sup>N</sup>`, `[^N]` and `¹`
+markers, footnote lines scattered between page breaks, notes of several paragraphs, reference
+lists (numbered, bulleted, one URL a line or one entry a paragraph), HTML lists and links inside
+Markdown, image captions, a YAML front-matter block or leading `Key: value` metadata lines.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import re
 import yaml
 
 from dossier.read.layout import Layout, Note, RawBlock, is_caption, is_notes_heading
-from dossier.read.markup import strip_inline
+from dossier.read.markup import SUPERSCRIPT_DIGITS, Inline, strip_inline
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 META_LINE = re.compile(r"^(?P<key>[A-Z][A-Za-z]*(?:[- ][A-Za-z]+)?)\s*:\s+(?P<value>\S.*)$")
@@ -24,7 +25,7 @@ META_KEYS = {
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 BREAK = re.compile(r"^\s*([-*_])(?:\s*\1){2,}\s*$")
 SETEXT = re.compile(r"^\s*=+\s*$")
-SUP_NOTE = re.compile(r"^\s*<sup>\s*(\d{1,4}[a-z]?)\s*</sup>\s*(.*)$")
+SUP_NOTE = re.compile(r"^\s*(?:<sup>\s*(\d{1,4}[a-z]?)\s*</sup>|([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}))\s*(.*)$")
 PANDOC_NOTE = re.compile(r"^\s*\[\^([^\]\s]{1,20})\]:\s*(.*)$")
 NUMBERED = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s+(.*)$")
 BULLET = re.compile(r"^\s*[-*+•]\s+(.*)$")
@@ -35,6 +36,8 @@ HTML_BLOCK = re.compile(r"</?(?:ol|ul|p|div|section|article|table|tbody|thead|tr
 HTML_ITEM = re.compile(r"<li\b[^>]*>", re.I)
 HTML_END_ITEM = re.compile(r"</li\s*>", re.I)
 ALL_CAPS_HEADING = re.compile(r"^[^a-z]*[A-Z]{2}[^a-z]*$")
+URL_LINE = re.compile(r"^\s*<?(?:https?://|www\.)\S+")
+REFERENCE_WORDS = 80  # a paragraph of a notes section longer than this is prose, not a reference entry
 
 
 def read_markdown(text: str) -> Layout:
@@ -111,6 +114,7 @@ class _Parser:
         self.in_notes_section = False
         self.notes_level = 0
         self.after_image = False
+        self.last_note: tuple[Note, list[str]] | None = None  # a note that an indented paragraph may continue
 
     def run(self, lines: list[str]) -> None:
         for number, line in enumerate(lines):
@@ -120,10 +124,21 @@ class _Parser:
     def line(self, line: str, following: str) -> None:
         stripped = line.strip()
         if not stripped:
+            ending = (self.note, self.note_lines) if self.note is not None else None
             self.flush()
+            if ending and ending[0] in self.layout.notes:
+                self.last_note = ending
             return
+        if self.note is None and self.last_note and line.startswith(("    ", "\t")):
+            self.reopen_note()
+        self.last_note = None
         if self.note is not None and (line.startswith(("    ", "\t")) or self._continues_note(stripped)):
             self.note_lines.append(stripped)
+            return
+        if not self.lines and is_notes_heading(stripped):
+            self.flush()
+            self.lines = [stripped]
+            self.flush()
             return
         if SETEXT.match(following) and not self.lines:
             self.heading(stripped, 1)
@@ -142,11 +157,18 @@ class _Parser:
             self.flush()
             self.after_image = True
             return
-        m = SUP_NOTE.match(line) or PANDOC_NOTE.match(line)
+        m = SUP_NOTE.match(line)
+        if m:
+            self.start_note(m.group(1) or m.group(2).translate(SUPERSCRIPT_DIGITS), m.group(3))
+            return
+        m = PANDOC_NOTE.match(line)
         if m:
             self.start_note(m.group(1), m.group(2))
             return
         if self.in_notes_section:
+            if URL_LINE.match(line):
+                self.start_note("", stripped)
+                return
             m = NUMBERED.match(line)
             if m:
                 self.start_note(m.group(1) or m.group(2), m.group(3))
@@ -178,8 +200,16 @@ class _Parser:
 
     def _continues_note(self, stripped: str) -> bool:
         """A line right after a note line that does not start anything new belongs to the note."""
+        if not self.note.label and URL_LINE.match(stripped):
+            return False  # a reference list of bare URLs, one a line
         return not (HEADING.match(stripped) or BREAK.match(stripped) or SUP_NOTE.match(stripped)
                     or PANDOC_NOTE.match(stripped) or BULLET.match(stripped) or NUMBERED.match(stripped))
+
+    def reopen_note(self) -> None:
+        """Continue the last note with an indented paragraph (a Pandoc note of several paragraphs)."""
+        note, lines = self.last_note
+        self.layout.notes.remove(note)
+        self.note, self.note_lines = note, lines
 
     def switch(self, kind: str) -> None:
         if self.kind != kind or self.note is not None:
@@ -216,6 +246,8 @@ class _Parser:
             if kind == "paragraph" and is_notes_heading(text):
                 self.in_notes_section, self.notes_level = True, 7
                 kind = "heading"
+            elif kind == "paragraph" and self.in_notes_section and _reference_entry(inline):
+                kind = "reference"
             elif kind == "paragraph" and (self.after_image or _parenthesised(text)) and is_caption(text):
                 kind = "caption"
             elif kind == "paragraph" and len(text.split()) <= 60 and _credit(text):
@@ -223,11 +255,20 @@ class _Parser:
             elif kind == "paragraph" and len(text) <= 80 and ALL_CAPS_HEADING.match(text) \
                     and len(text.split()) <= 8 and not text.rstrip().endswith("."):
                 kind = "heading"
-            if text:
+            if kind == "reference":
+                self.layout.notes.append(Note("", inline))
+            elif text:
                 self.layout.blocks.append(RawBlock(kind, inline, 3 if kind == "heading" else 0))
             self.after_image = False
         self.lines = []
         self.kind = "paragraph"
+
+
+def _reference_entry(inline: Inline) -> bool:
+    """True for a paragraph of a notes section that is an entry, not prose: short, no links on words."""
+    text = inline.text
+    prose_links = [u for s, e, u in inline.links if not text[s:e].strip().startswith(("http", "www."))]
+    return len(text.split()) <= REFERENCE_WORDS and not prose_links
 
 
 def _parenthesised(text: str) -> bool:

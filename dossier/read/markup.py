@@ -14,6 +14,7 @@ URL_TAIL = ".,;:!?)]}'\"’”"
 TOKEN = re.compile(
     r"""
     (?P<sup><sup>\s*(?P<sup_body>[^<]{0,40}?)\s*</sup>)
+  | (?P<usup>(?<=[^\s\d⁰¹²³⁴⁵⁶⁷⁸⁹])[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}(?![⁰¹²³⁴⁵⁶⁷⁸⁹]))
   | (?P<note>\[\^(?P<note_label>[^\]\s]{1,20})\](?!:))
   | (?P<image>!\[[^\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\))
   | (?P<mdlink>\[(?P<md_text>[^\]\n]{0,500})\]\((?P<md_url><[^>\s]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\))
@@ -30,6 +31,7 @@ TOKEN = re.compile(
     """,
     re.VERBOSE | re.DOTALL | re.IGNORECASE,
 )
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 MARKER_BODY = re.compile(r"\d{1,4}[a-z]?(?:\s*[,–-]\s*\d{1,4}[a-z]?)*")
 
 
@@ -72,7 +74,7 @@ def strip_inline(source: str) -> Inline:
         emit(source[pos:m.start()])
         pos = m.end()
         kind = m.lastgroup if m.lastgroup in ("stars", "underscores") else next(
-            k for k in ("sup", "note", "image", "mdlink", "alink", "auto", "bare", "br", "tag",
+            k for k in ("sup", "usup", "note", "image", "mdlink", "alink", "auto", "bare", "br", "tag",
                         "entity", "escape", "dash") if m.group(k) is not None)
         if kind == "sup":
             body = m.group("sup_body")
@@ -80,6 +82,8 @@ def strip_inline(source: str) -> Inline:
                 result.markers += [(size, label) for label in marker_labels(body)]
             else:
                 emit(html.unescape(body))
+        elif kind == "usup":
+            result.markers.append((size, m.group().translate(SUPERSCRIPT_DIGITS)))
         elif kind == "note":
             result.markers.append((size, m.group("note_label")))
         elif kind in ("mdlink", "alink"):

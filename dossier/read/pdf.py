@@ -12,10 +12,14 @@ import io
 import re
 import statistics
 from collections import Counter
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import pdfplumber
+import yaml
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
 
 from dossier.dates import parse_date
 from dossier.errors import ReadError
@@ -25,6 +29,7 @@ from dossier.read.markdown import read_markdown
 SMALL = 0.88  # a line set in less than this share of the body size is small type
 HEADING = 1.18  # a line set in more than this share of the body size is a heading
 ESCAPE = re.compile(r"([\\*_<\[\]`])")
+NOTE_END = re.compile(r"[.!?\"”’)]\s*$")
 NOTE_START = re.compile(r"^(?:<sup>)?(\d{1,3})(?:</sup>)?[.)]?\s+(?=\S)")
 
 
@@ -36,26 +41,30 @@ def read_pdf_file(data: bytes, path: Path, encoding: str | None) -> Layout:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [_lines(page) for page in pdf.pages]
             info = pdf.metadata or {}
-    except ReadError:
-        raise
-    except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError, OSError, Exception) as e:
-        if e.__class__.__name__ == "PdfminerException" or isinstance(e, (PDFSyntaxError, ValueError, KeyError,
-                                                                              TypeError, AttributeError, OSError)):
-            raise ReadError(f"{path}: cannot read this PDF (damaged or truncated: {_why(e)})") from None
-        raise
+    except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError, OSError) as e:
+        raise ReadError(f"{path}: cannot read this PDF (damaged or truncated: {_why(e)})") from None
     if not any(pages):
         raise ReadError(f"{path}: this PDF has no text layer", "run OCR on it first (e.g. ocrmypdf)")
     layout = read_markdown(_markdown(pages))
+    placeholders = placeholder_properties()
     title = str(info.get("Title") or "").strip()
-    if title and not re.search(r"\.(docx?|pdf|indd)$|microsoft|untitled", title, re.I):
+    if title and not placeholders["titles"].search(title):
         layout.meta.setdefault("title", title)
     author = str(info.get("Author") or "").strip()
-    if author and "authors" not in layout.meta:
+    if author and author.lower() not in placeholders["authors"] and "authors" not in layout.meta:
         layout.meta["authors"] = [a.strip() for a in re.split(r";|,| and ", author) if a.strip()]
     created = re.match(r"D:(\d{4})(\d{2})(\d{2})", str(info.get("CreationDate") or ""))
     if created and "date" not in layout.meta:
         layout.meta["date"] = parse_date("-".join(created.groups()))
     return layout
+
+
+@cache
+def placeholder_properties() -> dict:
+    """Titles and authors that PDF producers fill in by default (data/pdf_properties.yaml)."""
+    raw = yaml.safe_load(resources.files("dossier.read").joinpath("data/pdf_properties.yaml").read_text("utf-8"))
+    return {"titles": re.compile("|".join(f"(?:{p})" for p in raw["placeholder_titles"]), re.I),
+            "authors": frozenset(a.lower() for a in raw["placeholder_authors"])}
 
 
 def _why(error: Exception) -> str:
@@ -95,12 +104,13 @@ def _markdown(pages: list[list[dict]]) -> str:
     body = sizes.most_common(1)[0][0] if sizes else 10.0
     repeated = _running_lines(pages)
     out: list[str] = []
+    last_note = None  # index in out of the latest note, which may go on at the foot of the next page
     for lines in pages:
         gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:])
                 if abs(a["size"] - body) < 0.5 and abs(b["size"] - body) < 0.5]
         usual_gap = statistics.median(gaps) if gaps else 3.0
         last_body = max((i for i, line in enumerate(lines) if line["size"] >= body * SMALL), default=-1)
-        previous = None
+        previous = heading = None
         in_notes = False
         for i, line in enumerate(lines):
             text = _line_text(line, body)
@@ -112,17 +122,23 @@ def _markdown(pages: list[list[dict]]) -> str:
                 m = NOTE_START.match(text)
                 if m:
                     out.append(f"\n<sup>{m.group(1)}</sup> {text[m.end():]}")
-                    in_notes = True
+                    in_notes, last_note = True, len(out) - 1
                 elif in_notes:
                     out[-1] = _join(out[-1], text)
+                elif last_note is not None and (text[:1].islower() or not NOTE_END.search(out[last_note])):
+                    out[last_note] = _join(out[last_note], text)
                 else:
                     out.append("\n" + text)
                 continue
             if line["size"] >= body * HEADING or (line["bold"] and len(text) < 90 and not text.endswith(".")):
                 level = 1 if line["size"] >= body * 1.6 else 2 if line["size"] >= body * HEADING else 3
-                out.append("\n" + "#" * level + " " + text + "\n")
-                previous = None
+                if heading and heading[1] == level and _close_below(heading[0], line):
+                    out[-1] = out[-1].rstrip("\n") + " " + text + "\n"  # a heading set over two lines
+                else:
+                    out.append("\n" + "#" * level + " " + text + "\n")
+                previous, heading = None, (line, level)
                 continue
+            heading = None
             if previous is not None and line["top"] - previous["bottom"] > max(usual_gap * 1.6, usual_gap + 2):
                 out.append("")
             if previous is not None and out and out[-1]:
@@ -132,6 +148,11 @@ def _markdown(pages: list[list[dict]]) -> str:
             previous = line
         out.append("\n---\n")
     return "\n".join(out)
+
+
+def _close_below(above: dict, line: dict) -> bool:
+    """True when a line follows the one above it with less than a line's height between them."""
+    return line["top"] - above["bottom"] < line["bottom"] - line["top"]
 
 
 def _join(first: str, second: str, newline: bool = False) -> str:
