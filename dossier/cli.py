@@ -9,6 +9,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dossier.ingest import DEFAULT_EXTRACTOR, FileResult, ingest as run_ingest
@@ -17,7 +18,12 @@ from dossier.knowledge_base import KnowledgeBase
 from dossier.read import MAX_BYTES
 from dossier.store.sqlite import default_path
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+try:  # Typer >= 0.22 vendors Click; its exceptions derive from TyperException
+    from typer import TyperException as CommandLineError
+except ImportError:  # older Typer raises Click's own
+    from click import ClickException as CommandLineError
+
+app = typer.Typer(add_completion=False, pretty_exceptions_enable=False,
                   help="Turn reports about armed groups into a sourced, time-aware knowledge base.")
 # Wide enough for tables when the output goes to a file or a pipe rather than a terminal.
 out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 140)
@@ -26,6 +32,13 @@ err = Console(stderr=True)
 DB = typer.Option(None, "--db", envvar="DOSSIER_DB", help="Database file (default ./dossier.db).",
                   show_default=False)
 JSON = typer.Option(False, "--json", help="Print JSON for machines.")
+
+
+@app.callback(invoke_without_command=True)
+def overview(ctx: typer.Context) -> None:
+    """Turn reports about armed groups into a sourced, time-aware knowledge base."""
+    if ctx.invoked_subcommand is None:
+        out.print(ctx.get_help(), highlight=False)
 
 
 def fail(error: DossierError) -> None:
@@ -57,12 +70,15 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=err, transient=True, disable=as_json or not err.is_terminal)
     task = None
+    stored = 0
 
     def started(total: int) -> None:
         nonlocal task
         task = progress.add_task("ingesting", total=total)
 
     def finished(result: FileResult) -> None:
+        nonlocal stored
+        stored += result.status in ("added", "updated")
         progress.advance(task)
         if as_json:
             return
@@ -81,6 +97,10 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
                 on_result=finished)
     except DossierError as e:
         fail(e)
+    except KeyboardInterrupt:
+        err.print(f"[red]Error:[/red] interrupted; {stored} documents stored — run the same command again to "
+                  "store the rest", highlight=False, soft_wrap=True)
+        raise typer.Exit(130) from None
     if as_json:
         print_json({"results": [asdict(r) for r in report.results], "skipped": dict(report.skipped)})
     else:
@@ -169,5 +189,13 @@ def export(format: str = typer.Option(..., "--format", help="extract-json"), out
 
 
 def main() -> None:
-    """Entry point of the `dossier` console script."""
-    app()
+    """Entry point of the `dossier` console script: usage errors in one line too."""
+    try:
+        code = app(standalone_mode=False)
+    except CommandLineError as e:
+        ctx = getattr(e, "ctx", None)
+        command = ctx.command_path if ctx else "dossier"
+        err.print(f"[red]Error:[/red] {escape(e.format_message())} — see `{escape(command)} --help`",
+                  highlight=False, soft_wrap=True)
+        code = getattr(e, "exit_code", 2)
+    sys.exit(code or 0)

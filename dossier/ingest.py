@@ -5,8 +5,10 @@ import fnmatch
 import hashlib
 import multiprocessing
 import os
+import signal
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -17,6 +19,7 @@ from dossier.read import MAX_BYTES, read_document
 from dossier.registry import Registry, build_registry
 from dossier.resolve.entities import resolve_entities
 from dossier.store import Store, open_store
+from dossier.store.sqlite import check_creatable, default_path
 from dossier.store.fingerprints import claim_fingerprints
 
 DEFAULT_EXTRACTOR = "builtin"
@@ -109,6 +112,11 @@ def _init_worker(extractor: str, options: dict, plugins: bool) -> None:
     _worker.update(registry=registry, extractor=registry.extractor(extractor, **options))
 
 
+def _init_pool_worker(extractor: str, options: dict, plugins: bool) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the pool
+    _init_worker(extractor, options, plugins)
+
+
 def prepare(path: str, encoding: str | None, max_bytes: int) -> tuple[Document, Extraction] | DossierError:
     """Read and extract one file (in a worker); a user error comes back as a value."""
     try:
@@ -127,33 +135,58 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None, *, extract
            max_bytes: int = MAX_BYTES, exclude: tuple[str, ...] = (), force: bool = False,
            on_start: Callable[[int], None] | None = None, on_result: Callable[[FileResult], None] | None = None,
            plugins: bool = True) -> IngestReport:
-    """Read, extract and store every file; each document is stored completely or not at all."""
+    """Read, extract and store every file; each document is stored completely or not at all.
+
+    A new database file is created only when a first document is stored.
+    """
     registry = build_registry(plugins)
     extractor_name = registry.extractor(extractor, **(extractor_options or {})).name
     files, problems, skipped = collect_files(paths, registry, exclude)
     report = IngestReport(skipped=skipped)
-    store = open_store(db, create=True)
+    target = _Target(Path(db or default_path()))
     try:
         if on_start:
             on_start(len(files) + len(problems))
         for result in problems:
             _record(report, result, on_result)
         todo: list[tuple[Path, str]] = []
+        first_with: dict[str, Path] = {}
         for path in files:
-            result, digest = _check_unchanged(store, path, extractor_name, force)
+            result, digest = _check_unchanged(target.existing, path, extractor_name, force, first_with)
             if result:
                 _record(report, result, on_result)
             else:
                 todo.append((path, digest))
-        for (path, digest), outcome in zip(todo, _prepare_all(todo, extractor, extractor_options or {}, workers,
-                                                               encoding, max_bytes, plugins)):
-            if isinstance(outcome, DossierError):
-                _record(report, FileResult(str(path), "failed", outcome.line()), on_result)
-                continue
-            _record(report, save(store, *outcome), on_result)
+        with _prepared(todo, extractor, extractor_options or {}, workers, encoding, max_bytes, plugins) as outcomes:
+            for (path, digest), outcome in zip(todo, outcomes):
+                if isinstance(outcome, DossierError):
+                    _record(report, FileResult(str(path), "failed", outcome.line()), on_result)
+                    continue
+                _record(report, save(target.store(), *outcome), on_result)
     finally:
-        store.close()
+        target.close()
     return report
+
+
+class _Target:
+    """The store an ingest writes to, created only when there is something to store."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.existing: Store | None = open_store(path, write=True) if path.exists() or path.is_symlink() else None
+        if self.existing is None:
+            check_creatable(path)
+
+    def store(self) -> Store:
+        """The store, created now if it does not exist yet."""
+        if self.existing is None:
+            self.existing = open_store(self.path, create=True)
+        return self.existing
+
+    def close(self) -> None:
+        """Close the store if it was opened."""
+        if self.existing is not None:
+            self.existing.close()
 
 
 def _record(report: IngestReport, result: FileResult, on_result) -> None:
@@ -162,37 +195,47 @@ def _record(report: IngestReport, result: FileResult, on_result) -> None:
         on_result(result)
 
 
-def _check_unchanged(store: Store, path: Path, extractor_name: str, force: bool) -> tuple[FileResult | None, str]:
+def _check_unchanged(store: Store | None, path: Path, extractor_name: str, force: bool,
+                     first_with: dict[str, Path]) -> tuple[FileResult | None, str]:
     """A result when the file needs no work (same bytes, same extractor, or a duplicate)."""
     digest = _hash(path)
     if digest is None:
         return None, ""
     key = str(path.resolve())
-    state = store.document_state(key)
+    state = store.document_state(key) if store else None
     if not force and state and state["content_hash"] == digest and state["extractor"] == extractor_name:
         return FileResult(str(path), "unchanged", "unchanged"), digest
-    other = store.path_with_hash(digest)
-    if not force and other and other != key and state is None:
-        return FileResult(str(path), "duplicate", f"same content as {other}; not stored twice"), digest
+    if state is None:
+        other = first_with.get(digest) or (store.path_with_hash(digest) if store else None)
+        if other is not None and str(other) != key:
+            return FileResult(str(path), "duplicate", f"same content as {other}; not stored twice"), digest
+    first_with.setdefault(digest, path)
     return None, digest
 
 
-def _prepare_all(todo: list[tuple[Path, str]], extractor: str, options: dict, workers: int | None,
-                 encoding: str | None, max_bytes: int, plugins: bool) -> Iterator:
-    """Prepared documents in input order, on several processes when there is enough work."""
+@contextmanager
+def _prepared(todo: list[tuple[Path, str]], extractor: str, options: dict, workers: int | None,
+              encoding: str | None, max_bytes: int, plugins: bool) -> Iterator[Iterator]:
+    """Prepared documents in input order, on several processes when there is enough work.
+
+    Leaving early (an error, Ctrl-C) cancels the files not started yet instead of waiting for them.
+    """
     workers = workers or min(os.cpu_count() or 1, 4)
     if workers <= 1 or len(todo) < 2:
         _init_worker(extractor, options, plugins)
-        for path, _ in todo:
-            yield prepare(str(path), encoding, max_bytes)
+        yield (prepare(str(path), encoding, max_bytes) for path, _ in todo)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context,
-                             initializer=_init_worker, initargs=(extractor, options, plugins)) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context,
+                               initializer=_init_pool_worker, initargs=(extractor, options, plugins))
+    try:
         futures = [pool.submit(prepare, str(path), encoding, max_bytes) for path, _ in todo]
-        for future in futures:
-            yield future.result()
+        yield (future.result() for future in futures)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def save(store: Store, doc: Document, extraction: Extraction) -> FileResult:

@@ -45,8 +45,6 @@ class Registry:
 def register_builtins(registry: Registry) -> None:
     """The readers, extractors and exporters that ship with dossier."""
     from dossier.export.extract_json import export_extract_json
-    from dossier.extract.pipeline import RuleExtractor
-    from dossier.extract.simple import SimpleExtractor
     from dossier.read.html import read_html_file
     from dossier.read.pdf import read_pdf_file
     from dossier.read.text import read_text_file
@@ -55,9 +53,20 @@ def register_builtins(registry: Registry) -> None:
     registry.add_reader("text", (".txt", ".text"), read_text_file)
     registry.add_reader("html", (".html", ".htm", ".xhtml"), read_html_file)
     registry.add_reader("pdf", (".pdf",), read_pdf_file)
-    registry.add_extractor("builtin", RuleExtractor)
-    registry.add_extractor("simple", SimpleExtractor)
+    registry.add_extractor("builtin", _rule_extractor)
+    registry.add_extractor("simple", _simple_extractor)
     registry.add_exporter("extract-json", export_extract_json)
+
+
+def _rule_extractor(**options) -> Extractor:
+    """The built-in rule extractor (imported on first use: it loads spaCy and the gazetteer)."""
+    from dossier.extract.pipeline import RuleExtractor
+    return RuleExtractor(**options)
+
+
+def _simple_extractor(**options) -> Extractor:
+    from dossier.extract.simple import SimpleExtractor
+    return SimpleExtractor(**options)
 
 
 def build_registry(plugins: bool = True) -> Registry:

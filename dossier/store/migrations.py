@@ -39,16 +39,25 @@ def schema_version(db: sqlite3.Connection) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(db: sqlite3.Connection, path: str) -> None:
-    """Bring the database up to this code's schema version, refusing newer ones."""
+def check_schema(db: sqlite3.Connection, path: str, write: bool) -> None:
+    """Refuse a newer schema, a database of another program, and (for reading) an unfinished one."""
     version = schema_version(db)
     if version > VERSION:
         raise StoreError(f"{path}: database schema version {version} is newer than this dossier knows ({VERSION})",
                          "upgrade dossier to open it")
-    if version == VERSION:
-        return
     if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
         raise StoreError(f"{path}: not a dossier database (it has other tables)", "choose another --db file")
+    if not write and version < VERSION:
+        raise StoreError(f"{path}: not a dossier database, or one from an older version",
+                         "ingest into it once to upgrade it")
+
+
+def migrate(db: sqlite3.Connection, path: str) -> None:
+    """Bring the database up to this code's schema version, refusing newer ones."""
+    check_schema(db, path, write=True)
+    version = schema_version(db)
+    if version == VERSION:
+        return
     db.execute("BEGIN IMMEDIATE")
     try:
         db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
@@ -58,5 +67,6 @@ def migrate(db: sqlite3.Connection, path: str) -> None:
         db.execute(f"PRAGMA user_version = {VERSION}")
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        if db.in_transaction:
+            db.execute("ROLLBACK")
         raise

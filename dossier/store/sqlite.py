@@ -9,13 +9,17 @@ from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import quote
 
 from dossier.errors import StoreError
 from dossier.model import Document, Entity, Event, Evidence, Extraction, Relation
-from dossier.store.migrations import migrate
+from dossier.paths import writable
+from dossier.store.migrations import check_schema, migrate
 
 DEFAULT_DB = "dossier.db"
 BUSY_TIMEOUT_MS = 3000
+DAMAGED_HINT = "restore it from a backup, or ingest into a new --db file"
+SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def default_path() -> str:
@@ -35,62 +39,97 @@ def _explain(path: str, error: sqlite3.Error) -> StoreError:
         return StoreError(f"{path}: database is locked by another process", "wait for it to finish and try again")
     if "readonly" in text or "read-only" in text:
         return StoreError(f"{path}: database is read-only", "make the file writable or choose another --db")
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StoreError(f"{path}: not a dossier database (the file is damaged or of another kind)",
-                          "choose another --db file")
+    if "not a database" in text:
+        return StoreError(f"{path}: not a dossier database (not an SQLite file)", "choose another --db file")
+    if "malformed" in text or "corrupt" in text:
+        return StoreError(f"{path}: database file is damaged ({error})", DAMAGED_HINT)
     if "unable to open" in text:
         return StoreError(f"{path}: cannot open the database file", "check that its folder exists and is writable")
     if "disk" in text and "full" in text:
-        return StoreError(f"{path}: the disk is full")
+        return StoreError(f"{path}: the disk is full", "free some space and run the same command again")
     return StoreError(f"{path}: database error ({error})")
 
 
+def check_header(file: Path) -> None:
+    """Refuse, before SQLite sees it, a file that is not SQLite or is shorter than its header says."""
+    try:
+        size = file.stat().st_size
+        with open(file, "rb") as f:
+            header = f.read(100)
+    except OSError as e:
+        raise StoreError(f"{file}: cannot read the database file ({e.strerror or e})") from None
+    if size == 0:
+        return  # SQLite's own empty database
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise StoreError(f"{file}: not a dossier database (not an SQLite file)", "choose another --db file")
+    if any(_nonempty(Path(f"{file}{suffix}")) for suffix in ("-wal", "-journal")):
+        return  # after a crash the journal holds pages the file does not have yet, or restores its length
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages, changes, valid_for = (int.from_bytes(header[i:i + 4], "big") for i in (28, 24, 92))
+    if changes == valid_for and pages * page_size > size:
+        raise StoreError(f"{file}: database file is damaged (truncated to {size} of {pages * page_size} bytes)",
+                         DAMAGED_HINT)
+
+
+def _nonempty(file: Path) -> bool:
+    try:
+        return file.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def check_creatable(file: Path) -> None:
+    """Refuse a new database path whose folder is missing or cannot be written."""
+    folder = file.parent
+    if not folder.is_dir():
+        raise StoreError(f"{file}: folder {folder} does not exist", "create it first or choose another --db")
+    if not writable(folder):
+        raise StoreError(f"{file}: folder {folder} is not writable", "choose another --db")
+
+
 class Store:
-    """A knowledge base in one SQLite file. Every write happens inside `transaction()`."""
+    """A knowledge base in one SQLite file. Every write happens inside `transaction()`.
+
+    Read-only stores are opened with SQLite's mode=ro and never create or change a file. A writing
+    store switches to WAL journaling for its first transaction (readers go on reading meanwhile) and
+    back to a rollback journal when closed, so that a store at rest is one self-contained file.
+    """
 
     def __init__(self, path: str | Path, *, create: bool = False, write: bool = False) -> None:
         self.path = str(path)
+        self.write = write
+        self._wal = False
         file = Path(self.path)
+        if file.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a database file", "give a file name with --db")
         if not file.exists():
             if not create:
                 raise StoreError(f"{self.path}: no database here", "run `dossier ingest FILES --db PATH` first")
-            if not file.parent.exists():
-                raise StoreError(f"{self.path}: folder {file.parent} does not exist")
-        elif file.is_dir():
-            raise StoreError(f"{self.path}: is a folder, not a database file")
+            check_creatable(file)
+        else:
+            check_header(file)
+            if write and not writable(file):
+                raise StoreError(f"{self.path}: database is read-only", "make it writable or choose another --db")
         try:
             if write:
                 self.db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
                                           check_same_thread=False)
             else:
-                self.db = sqlite3.connect(f"file:{file.resolve()}?mode=ro", uri=True, isolation_level=None,
-                                          timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+                self.db = sqlite3.connect(f"file:{quote(str(file.resolve()))}?mode=ro", uri=True,
+                                          isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                                          check_same_thread=False)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA foreign_keys = ON")
+            check_schema(self.db, self.path, write)
             if write:
-                if not os.access(self.path if file.exists() else file.parent, os.W_OK):
-                    raise StoreError(f"{self.path}: database is read-only", "make it writable or choose another --db")
-                self.db.execute("PRAGMA journal_mode = WAL")
-                self.db.execute("PRAGMA synchronous = NORMAL")
                 migrate(self.db, self.path)
-            else:
-                self._check_readable()
         except sqlite3.Error as e:
             self._close_quietly()
             raise _explain(self.path, e) from None
-        except StoreError:
+        except BaseException:
             self._close_quietly()
             raise
-
-    def _check_readable(self) -> None:
-        from dossier.store.migrations import VERSION, schema_version
-        version = schema_version(self.db)
-        if version > VERSION:
-            raise StoreError(f"{self.path}: database schema version {version} is newer than this dossier knows "
-                             f"({VERSION})", "upgrade dossier to open it")
-        if version < VERSION:
-            raise StoreError(f"{self.path}: not a dossier database, or one from an older version",
-                             "ingest into it once to upgrade it")
 
     def _close_quietly(self) -> None:
         try:
@@ -99,7 +138,13 @@ class Store:
             pass
 
     def close(self) -> None:
-        """Close the database file."""
+        """Close the database file, back in rollback-journal mode when no one else is using it."""
+        if self._wal:
+            try:
+                self.db.execute("PRAGMA busy_timeout = 0")
+                self.db.execute("PRAGMA journal_mode = DELETE")
+            except sqlite3.Error:
+                pass  # another connection still uses the file; the last one to close tidies up
         self.db.close()
 
     def __enter__(self) -> "Store":
@@ -112,6 +157,10 @@ class Store:
     def transaction(self) -> Iterator[None]:
         """One atomic unit of work: all of it is stored, or none of it."""
         try:
+            if not self._wal:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                self._wal = True
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as e:
             raise _explain(self.path, e) from None
@@ -119,11 +168,15 @@ class Store:
             yield
             self.db.execute("COMMIT")
         except sqlite3.Error as e:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise _explain(self.path, e) from None
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
+
+    def _rollback(self) -> None:
+        if self.db.in_transaction:  # SQLite may have rolled back already (disk full, I/O error)
+            self.db.execute("ROLLBACK")
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         """Rows of a read query, with database errors turned into StoreError."""

@@ -1,6 +1,7 @@
 """Read-side queries: documents, sources, entities and profiles as plain values."""
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import dataclass, field
 
@@ -199,15 +200,23 @@ def find_entities(store: Store, name: str) -> list[EntityInfo]:
 
 
 def suggest(store: Store, name: str, limit: int = 5) -> list[str]:
-    """Stored names that contain the words of a name that matched nothing."""
+    """Entity names for a name that matched nothing: names containing its words, then names spelled alike."""
     words = [w for w in name.split() if len(w) > 2][:3]
-    if not words:
-        return []
-    clause = " AND ".join("n.name LIKE ?" for _ in words)
-    rows = store.query(f"SELECT DISTINCT e.name FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id"
-                       f" JOIN entities e ON e.id = d.entity_id WHERE {clause} LIMIT ?",
-                       (*[f"%{w}%" for w in words], limit))
-    return [r["name"] for r in rows]
+    found: list[str] = []
+    if words:
+        clause = " AND ".join("n.name LIKE ?" for _ in words)
+        found = [r["name"] for r in store.query(
+            f"SELECT DISTINCT e.name FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id"
+            f" JOIN entities e ON e.id = d.entity_id WHERE {clause} LIMIT ?", (*[f"%{w}%" for w in words], limit))]
+    key = name_key(name)
+    if key and len(found) < limit:
+        names_by_key: dict[str, list[str]] = {}
+        for r in store.query("SELECT DISTINCT n.key, e.name FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id"
+                             " JOIN entities e ON e.id = d.entity_id"):
+            names_by_key.setdefault(r["key"], []).append(r["name"])
+        for close in difflib.get_close_matches(key, names_by_key, n=limit, cutoff=0.8):
+            found += [n for n in names_by_key[close] if n not in found]
+    return found[:limit]
 
 
 def profile(store: Store, entity_id: int) -> Profile:
