@@ -72,7 +72,9 @@ def words_of(text: str, start: int, end: int) -> list[Word]:
         possessive = False
         while t and t[-1] in "-'’" or (t.endswith(".") and not ABBREVIATION.match(t)):
             t, e = t[:-1], e - 1
-        if len(t) > 2 and t[-2:].lower() in ("'s", "’s"):
+        if re.fullmatch(r"[A-Z][A-Za-z-]*[A-Z]s", t) and sum(c.isupper() for c in t) >= 2:
+            t, e, possessive = t[:-1], e - 1, True  # "ABTs attacks": an acronym's possessive without apostrophe
+        elif len(t) > 2 and t[-2:].lower() in ("'s", "’s"):
             t, e, possessive = t[:-2], e - 2, True
         elif len(t) > 2 and t[-1] in "'’" and t[-2] == "s":
             t, e, possessive = t[:-1], e - 1, True

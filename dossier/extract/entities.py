@@ -101,7 +101,8 @@ def find_mentions(doc: Document, lexicon: Lexicon, gazetteer: Gazetteer) -> Foun
         acronym_of = {lf.end: acronym for lf, acronym in long_forms}
         previous: Mention | None = None
         for chunk in chunks:
-            if any(s < chunk.end and chunk.start < e for s, e in masks) and not _known(chunk.text, lexicon, gazetteer):
+            if any(s < chunk.end and chunk.start < e for s, e in masks) and not _known(chunk.text, lexicon, gazetteer,
+                                                                                     strict=True):
                 continue
             for mention in _mentions_of(chunk, text, lexicon, gazetteer, lower_words, found):
                 if previous is not None and acronym_of.get(previous.end) == mention.name and mention.start > previous.end:
@@ -123,6 +124,7 @@ def find_mentions(doc: Document, lexicon: Lexicon, gazetteer: Gazetteer) -> Foun
             if d:
                 m.start -= len(d.group(1))
                 m.text = m.name = text[m.start:m.end]
+                m.__dict__.pop("key", None)
     return found
 
 
@@ -263,10 +265,18 @@ def _known_parts(word: Word, lexicon: Lexicon, gazetteer: Gazetteer) -> list[Wor
     return [first, Word(first.end + 1, word.end, pieces[1], word.possessive)]
 
 
-def _known(name: str, lexicon: Lexicon, gazetteer: Gazetteer) -> bool:
-    """A name the language data knows: a place, a well-known organization or an organization shape."""
-    return gazetteer.place(name) is not None or name_key(name) in lexicon.known_names or (
-        len(name.split()) > 1 and lexicon.is_org_shaped(name))
+def _known(name: str, lexicon: Lexicon, gazetteer: Gazetteer, strict: bool = False) -> bool:
+    """A name the language data knows: a place, a well-known organization or an organization shape.
+
+    Strictly, a name inside a title must be known as a whole or end in an organization head
+    ("Taliban Surge Routs ISIS" is a headline, not a name)."""
+    if gazetteer.place(name) is not None or name_key(name) in lexicon.known_names:
+        return True
+    words = name.split()
+    if strict:
+        return len(words) > 1 and (words[-1] in lexicon.org_heads or words[-1] in lexicon.place_capital_heads
+                                   or re.match(r"(?i)wilaya", name) is not None)
+    return len(words) > 1 and lexicon.is_org_shaped(name)
 
 
 def _sub(chunk: Chunk, words: list[Word], text: str) -> Chunk:
@@ -338,6 +348,11 @@ def _with_head(words: list[Word], chunk: Chunk, text: str, lexicon: Lexicon, gaz
                                 "followed by " + head, chunk.sentence)]
         for head in lexicon.admin_heads:
             if re.match(rf"\s{re.escape(head)}\b", low_after) and not lexicon.is_org_shaped(name):
+                if head in ("province", "provinces") and re.search(r"(?:'s|’s)\s+$", text[max(0, start - 3):start]) \
+                        and _possessor_is_group(text, start, lexicon):
+                    head_end = end + 1 + len(head)  # "the group's Khorasan province": a province of an armed group
+                    return [Mention(start, head_end, text[start:head_end], text[start:head_end], "organization", GOOD,
+                                    "province of a group", chunk.sentence)]
                 return [Mention(start, end, name, name, "location", GOOD, "followed by " + head, chunk.sentence)]
     if demonym_only:
         return []
@@ -360,6 +375,17 @@ def _name_like(words: list[Word], lexicon: Lexicon, gazetteer: Gazetteer, lower_
         if low in lower_words or low in lexicon.not_entities or low in lexicon.stop_words or w.acronym:
             return False
     return gazetteer.country_of_demonym(words[-1].text) is None
+
+
+def _possessor_is_group(text: str, start: int, lexicon: Lexicon) -> bool:
+    """True when the words before "'s" at `start` name an armed group ("Islamic State's", "the group's")."""
+    before = text[max(0, start - 60):start].rstrip()
+    before = re.sub(r"(?:'s|’s)$", "", before)
+    if re.search(r"\bthe (?:group|outfit|organi[sz]ation|militants?)$", before, re.I):
+        return True
+    words = re.findall(r"[\w'’-]+", before)[-4:]
+    return any(lexicon.is_org_shaped(" ".join(words[i:])) or name_key(" ".join(words[i:])) in lexicon.armed_groups
+               for i in range(len(words)))
 
 
 def _head_ends_phrase(text: str, at: int, lexicon: Lexicon) -> bool:

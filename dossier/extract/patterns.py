@@ -13,7 +13,9 @@ is one token (see tokens.py):
     (a|b c)  (a|b)?                            alternatives, some of several words; "?" optional
     word?                                      an optional word
     _n                                         up to n tokens that are not names (0 ≤ n ≤ 9)
+    *n                                         up to n tokens of any kind (0 ≤ n ≤ 9)
     'word'                                     a word matched exactly ("'s", ",")
+    LPAREN, RPAREN                             a literal "(" or ")"
 
 Alternatives are expanded into separate Matcher patterns, so each keeps its own parts.
 """
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 
 ENTITY_LABELS = {"PER": ["PER"], "ORG": ["ORG"], "LOC": ["LOC"], "ENT": ["PER", "ORG", "LOC"], "NAT": ["NAT"]}
 GROUP = re.compile(r"\(([^()]*)\)(\??)")
+CLAUSE_PUNCT = [",", ";", ".", ":", "(", ")", "!", "?", "\"", "“", "”", "–", "—"]
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,15 @@ def _item(item: str, lists: dict[str, list[str]]) -> tuple[dict, str | None]:
     body, _, part = item.partition(":") if not item.startswith("'") else (item, "", "")
     part = part or None
     if re.fullmatch(r"_\d", body):
-        return {"ENT_TYPE": "", "IS_PUNCT": False, "OP": f"{{0,{body[1]}}}"}, None
+        return {"ENT_TYPE": {"NOT_IN": ["PER", "ORG", "LOC"]}, "ORTH": {"NOT_IN": CLAUSE_PUNCT},
+                "OP": f"{{0,{body[1]}}}"}, None
+    if body in ("LPAREN", "RPAREN"):
+        spec = {"ORTH": "(" if body == "LPAREN" else ")"}
+        if optional:
+            spec["OP"] = "?"
+        return spec, None
+    if re.fullmatch(r"\*\d", body):
+        return {"OP": f"{{0,{body[1]}}}"}, None
     labels = [label for name in body.split("|") for label in ENTITY_LABELS.get(name, [])]
     if labels and all(name in ENTITY_LABELS for name in body.split("|")):
         spec: dict = {"ENT_TYPE": {"IN": labels}}

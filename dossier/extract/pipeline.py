@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 
 from dossier.extract.aliases import Cluster, cluster_mentions
-from dossier.extract.coref import find_references
+from dossier.extract.coref import find_references, main_group
 from dossier.extract.dates import find_date_mentions
 from dossier.extract.entities import STRONG, Mention, find_mentions
 from dossier.extract.events import find_events
 from dossier.extract.gazetteer import gazetteer
 from dossier.extract.lexicon import lexicon
-from dossier.extract.relations import find_relations, to_relations
+from dossier.extract.relations import find_relations, named_bases, to_relations
 from dossier.extract.tokens import sentence_docs
 from dossier.model import Document, Entity, Evidence, Extraction
 from dossier.model import Mention as MentionSpan
@@ -48,10 +48,34 @@ class RuleExtractor:
         evidence = _evidence_maker(document)
         ids = {c.id: f"e{i + 1}" for i, c in enumerate(clusters)}
         names = {c.id: c.names[0] for c in clusters if c.names}
-        relations = to_relations(find_relations(sentences, evidence, types), ids)
+        found_relations = find_relations(sentences, evidence, types, main_group(found.mentions, clusters))
+        found_relations += _named_bases(clusters, found_relations, self.gazetteer, document)
+        relations = to_relations(found_relations, ids)
         events = find_events(sentences, evidence, types, ids, names)
         entities = tuple(_entity(ids[c.id], c, self.lexicon) for c in clusters)
         return Extraction(self.name, entities, tuple(relations), tuple(events))
+
+
+def _named_bases(clusters: list[Cluster], found: list, places, document: Document) -> list:
+    """based_in relations implied by nationality-prefixed names, with the first mention as evidence."""
+    countries = {name_key(n): c.id for c in clusters if c.type == "location" for n in c.names}
+    known = {(f.type, f.subject, f.object) for f in found}
+
+    def country_of(word: str) -> int | None:
+        country = places.country_of_demonym(word)
+        return countries.get(name_key(country)) if country else None
+
+    out = []
+    for f in named_bases(clusters, lambda c: [m.name for m in c.mentions], country_of):
+        if (f.type, f.subject, f.object) in known:
+            continue
+        cluster = next(c for c in clusters if c.id == f.subject)
+        mention = next((m for m in cluster.mentions if places.country_of_demonym(m.name.split()[0])), None)
+        if mention is not None:
+            s = document.sentences[mention.sentence]
+            f.evidence.append(Evidence(s.start, s.end, document.text[s.start:s.end], s.sources))
+            out.append(f)
+    return out
 
 
 def _nationalities(found, clusters: list[Cluster], places) -> list[tuple[int, int, int]]:

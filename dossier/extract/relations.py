@@ -7,6 +7,7 @@ pieces of evidence.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from dossier.extract.rules import Match, rule_set
@@ -20,6 +21,9 @@ LEADER_POSTS = frozenset("chief head leader emir amir governor commander-in-chie
                                                                         "ideological leader", "spiritual leader",
                                                                         "overall chief", "top commander"])
 ENDED = frozenset(["former", "ex", "erstwhile", "then", "slain", "late"])
+STATE = re.compile(r"(?i)\b(?:government|army|police|ministry|embassy|court|agency|directorate|intelligence|forces|"
+                   r"navy|parliament|assembly|council|commission|express|times|news|press|post|daily|media|centre|"
+                   r"center|institute|university|bank|party)\b")
 
 
 @dataclass
@@ -36,38 +40,92 @@ class Found:
     evidence: list[Evidence] = field(default_factory=list)
 
 
-def find_relations(sentences: list[SentenceDoc], evidence_of, cluster_types: dict[int, str]) -> list[Found]:
-    """Relations stated in the sentences, merged per (type, subject, object)."""
+def find_relations(sentences: list[SentenceDoc], evidence_of, cluster_types: dict[int, str],
+                   main: int | None = None) -> list[Found]:
+    """Relations stated in the sentences, merged per (type, subject, object); `main` is the document's main group."""
     rules = rule_set("relations.yaml")
     onto = ontology()
     merged: dict[tuple, Found] = {}
     for sentence in sentences:
         for match in rules.run(sentence.doc):
-            found = _relation(match, sentence, cluster_types, onto)
-            if found is None:
-                continue
-            key = (found.type, *((min(found.subject, found.object), max(found.subject, found.object))
-                                 if onto.symmetric(found.type) else (found.subject, found.object)))
-            evidence = evidence_of(sentence.index)
-            old = merged.get(key)
-            if old is None:
-                found.evidence.append(evidence)
-                merged[key] = found
-            else:
-                old.role = old.role or found.role
-                old.start = old.start or found.start
-                old.end = old.end or found.end
-                if evidence not in old.evidence:
-                    old.evidence.append(evidence)
+            for found in _relations(match, sentence, cluster_types, onto, main):
+                _keep(merged, found, evidence_of(sentence.index), onto)
     return list(merged.values())
 
 
-def _relation(match: Match, sentence: SentenceDoc, cluster_types: dict[int, str], onto) -> Found | None:
-    subject = match.parts.get("subject")
-    obj = match.parts.get("object")
-    if not subject or not obj:
-        return None
-    s, o = subject[0]._.cluster, obj[-1]._.cluster
+def _keep(merged: dict[tuple, Found], found: Found, evidence: Evidence, onto) -> None:
+    """Add a relation, or its evidence to the same relation found before."""
+    ends = (found.subject, found.object)
+    key = (found.type, *(sorted(ends) if onto.symmetric(found.type) else ends))
+    old = merged.get(key)
+    if old is None:
+        found.evidence.append(evidence)
+        merged[key] = found
+        return
+    old.role = old.role or found.role
+    old.start = old.start or found.start
+    old.end = old.end or found.end
+    if evidence not in old.evidence:
+        old.evidence.append(evidence)
+
+
+def _relations(match: Match, sentence: SentenceDoc, cluster_types: dict[int, str], onto,
+               main: int | None) -> list[Found]:
+    """The relations a match states: one, or one per name of a list ("by the U.S., the EU and Canada")."""
+    subjects = _ends(match, sentence, "subject", main)
+    objects = _ends(match, sentence, "object", main)
+    if not subjects or not objects:
+        return []
+    out = []
+    for s in subjects:
+        for o in objects:
+            found = _relation(match, sentence, cluster_types, onto, s, o)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _ends(match: Match, sentence: SentenceDoc, part: str, main: int | None) -> list[int]:
+    """Entity clusters filling one end of a match, with the names listed after it."""
+    tokens = match.parts.get(part)
+    if tokens:
+        return [t._.cluster for t in _listed(tokens[0] if part == "subject" else tokens[-1], sentence.doc)]
+    how = match.rule.extra.get(part)
+    if how == "main":
+        return [main] if main is not None else []
+    return [t._.cluster for t in _implicit(match, sentence, how, {})]
+
+
+def _implicit(match: Match, sentence: SentenceDoc, how: str | None, cluster_types: dict[int, str]) -> list:
+    """The entity a rule leaves out: the sentence's first person or group, or the nearest group before."""
+    doc = sentence.doc
+    if how == "first":
+        first = next((t for t in doc[:match.start] if t.ent_type_ in ("PER", "ORG") and t._.cluster >= 0), None)
+        return [first] if first is not None else []
+    if how == "previous":
+        before = [t for t in doc[:match.start] if t.ent_type_ == "ORG" and t._.cluster >= 0]
+        return before[-1:] if before else []
+    return []
+
+
+def _listed(token, doc) -> list:
+    """A name and the names listed after it with it: "X, Y and Z", "X's and Y"."""
+    out = [token]
+    i = token.i + 1
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].lower_ in (",", "and", "or", "the", "'s", "’s", "as", "well", "also",
+                                                 "both", "later", "then", "subsequently", "eventually"):
+            j += 1
+        if j == i or j >= len(doc) or doc[j].ent_type_ != token.ent_type_ or doc[j]._.cluster < 0:
+            break
+        out.append(doc[j])
+        i = j + 1
+    return out
+
+
+def _relation(match: Match, sentence: SentenceDoc, cluster_types: dict[int, str], onto, s: int,
+              o: int) -> Found | None:
     if s < 0 or o < 0 or s == o:
         return None
     role_tokens = match.parts.get("role", [])
@@ -102,4 +160,19 @@ def to_relations(found: list[Found], ids: dict[int, str]) -> list[Relation]:
         if f.subject in ids and f.object in ids:
             out.append(Relation(f.type, ids[f.subject], ids[f.object], f.start, f.end, f.role, f.approx,
                                 tuple(f.evidence)))
+    return out
+
+
+def named_bases(clusters, names_of, place_of_demonym) -> list[Found]:
+    """Organizations named with a nationality ("Afghan Taliban", "Pakistani police") are based in that country."""
+    out = []
+    for cluster in clusters:
+        if cluster.type != "organization" or cluster.subtype or any(STATE.search(n) for n in names_of(cluster)):
+            continue  # armed groups only: "Afghan government" is not based in Afghanistan news
+        for name in names_of(cluster):
+            words = name.split()
+            country = place_of_demonym(words[0]) if len(words) > 1 else None
+            if country is not None and country != cluster.id:
+                out.append(Found("based_in", cluster.id, country))
+                break
     return out
