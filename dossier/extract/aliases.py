@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
@@ -326,7 +327,7 @@ def _acronyms_of_names(mentions: list[Mention], uf: _Union) -> None:
             continue
         if m.type not in (None, "organization"):
             continue
-        matches = {uf.find(j) for key, j in orgs.items() if _initials_match(mentions[j].name, m.name)}
+        matches = {uf.find(j) for key, j in orgs.items() if _spells(mentions[j].name, m.name)}
         if len(matches) == 1:
             j = matches.pop()
             if uf.find(i) != j:
@@ -357,6 +358,12 @@ def _alias_lists(text: str, mentions: list[Mention], uf: _Union) -> None:
                 mentions[k].type = "organization"
                 uf.union(target, k)
             k += 1
+
+
+@lru_cache(maxsize=65536)
+def _spells(long_form: str, acronym: str) -> bool:
+    """Whether an acronym spells the initials of a long form (cached: documents repeat both)."""
+    return acronym[0].lower() == long_form[0].lower() and _initials_match(long_form, acronym)
 
 
 def _lone_names(mentions: list[Mention], uf: _Union) -> None:

@@ -18,6 +18,7 @@ PARTICLES = frozenset("al el ul ud ur bin ibn bint ben e i o de da di du del del
                       "wa wal fi bil".split())
 NAME_PREFIX_PARTICLES = frozenset(["al", "el"])
 BRIDGES = frozenset(["of", "for", "and", "&", "the", "on", "in"])
+ACRONYM_PLURAL = re.compile(r"[A-Z][A-Za-z-]*[A-Z]s")
 QUOTES = "'\"‘’“”"
 # Endings that turn a name into a modifier: "ISI-backed", "Islamic State-linked", "Kabul-based".
 MODIFIER = re.compile(r"-(linked|backed|based|led|affiliated|aligned|inspired|sponsored|supported|allied|run|"
@@ -67,22 +68,25 @@ def words_of(text: str, start: int, end: int) -> list[Word]:
     """The words of text[start:end], with possessives and trailing full stops split off."""
     out = []
     for m in WORD.finditer(text, start, end):
-        s, e = m.start(), m.end()
+        s, e = m.span()
         t = m.group()
         possessive = False
-        while t and t[-1] in "-'’" or (t.endswith(".") and not ABBREVIATION.match(t)):
-            t, e = t[:-1], e - 1
-        if re.fullmatch(r"[A-Z][A-Za-z-]*[A-Z]s", t) and sum(c.isupper() for c in t) >= 2:
-            t, e, possessive = t[:-1], e - 1, True  # "ABTs attacks": an acronym's possessive without apostrophe
-        elif len(t) > 2 and t[-2:].lower() in ("'s", "’s"):
+        if t[-1] in "-'’.":
+            if t[-1] in "'’" and len(t) > 2 and t[-2] == "s":
+                t, e, possessive = t[:-1], e - 1, True  # "the Haqqanis' network"
+            while t and (t[-1] in "-'’" or (t[-1] == "." and not ABBREVIATION.match(t))):
+                t, e = t[:-1], e - 1
+            if not t:
+                continue
+        if len(t) > 2 and t[-1] in "sS" and t[-2] in "'’":
             t, e, possessive = t[:-2], e - 2, True
-        elif len(t) > 2 and t[-1] in "'’" and t[-2] == "s":
-            t, e, possessive = t[:-1], e - 1, True
-        modifier = MODIFIER.search(t)
+        elif t[-1] == "s" and len(t) > 2 and t[-2].isupper() and ACRONYM_PLURAL.fullmatch(t):
+            t, e, possessive = t[:-1], e - 1, True  # "ABTs attacks": an acronym's possessive without apostrophe
+        modifier = MODIFIER.search(t) if "-" in t else None
         if modifier and modifier.start() > 0:
             out.append(Word(s, s + modifier.start(), t[:modifier.start()]))
             out.append(Word(s + modifier.start(), e, t[modifier.start():], possessive))
-        elif t:
+        else:
             out.append(Word(s, e, t, possessive))
     return out
 

@@ -50,10 +50,15 @@ def find_references(doc: Document, mentions: list[Mention], clusters: list[Clust
     out: list[Reference] = []
     for index, sentence in enumerate(doc.sentences):
         here = by_sentence.get(index, [])
+        resolved: list[Mention] = []
         for m in PERSONAL.finditer(text, sentence.start, sentence.end):
             target = _person_for(m.start(), here, by_sentence, index, kinds)
             if target is not None:
                 out.append(Reference(m.start(), m.end(), m.group(), target))
+                resolved.append(Mention(m.start(), m.end(), m.group(), m.group(), "person", 1, "pronoun", index,
+                                        cluster=target))
+        if resolved and not any(kinds.get(x.cluster) == "person" for x in here):
+            by_sentence[index] = sorted(here + resolved, key=lambda x: x.start)  # "he" carries on to the next
         for pattern in (GROUP, ITS):
             for m in pattern.finditer(text, sentence.start, sentence.end):
                 target = _group_for(m.start(), here, by_sentence, index, armed) or (

@@ -21,6 +21,7 @@ SEASON_WORD = re.compile(r"\b(?:the\s+)?(?P<season>summer|winter|spring|autumn|f
                          re.I)
 RELATIVE = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+ago"
                       r"|(?P<last>last|previous|past)\s+year|(?P<this>this|the current)\s+year)\b", re.I)
+YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10}
 PART_YEAR = {"early": 2, "mid": 5, "the mid": 5, "late": 8, "the early": 2, "the late": 8}
@@ -65,6 +66,13 @@ def find_date_mentions(doc: Document) -> list[DateMention]:
                 add(m.start(), m.end(), make(reference[0] - 1), False)
             else:
                 add(m.start(), m.end(), make(reference[0]), False)
-    for start, end, value in find_dates(text, doc.date):
-        add(start, end, value, False)
+    for block in doc.blocks:
+        last_year = None  # the year the narrative is in: the last date of this paragraph that gave one
+        for start, end, value in find_dates(text[block.start:block.end], doc.date):
+            written = text[block.start + start:block.start + end]
+            if YEAR.search(written):
+                last_year = value[:4]
+            elif last_year and len(value) > 4:
+                value = last_year + value[4:]
+            add(block.start + start, block.start + end, value, False)
     return sorted(out, key=lambda d: d.start)

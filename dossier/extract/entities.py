@@ -331,23 +331,25 @@ def _with_head(words: list[Word], chunk: Chunk, text: str, lexicon: Lexicon, gaz
     name = text[start:end]
     after = text[end:end + 40]
     possessive = words[-1].possessive
-    if not possessive:
+    heads = _head_patterns(lexicon)
+    if not possessive and after[:1].isspace():
         low_after = after.lower()
-        for head in lexicon.org_lower_heads:
-            if re.match(rf"\s{re.escape(head)}\b", low_after) and _head_ends_phrase(text, end + 1 + len(head), lexicon):
-                head_end = end + 1 + len(head)
-                return [Mention(start, head_end, text[start:head_end], text[start:head_end], "organization", GOOD,
-                                "followed by " + head, chunk.sentence, text[head_end:head_end + 2] in ("'s", "’s"))]
+        m = heads["org"].match(low_after)
+        if m and _head_ends_phrase(text, end + m.end(), lexicon):
+            head, head_end = m.group(1), end + m.end()
+            return [Mention(start, head_end, text[start:head_end], text[start:head_end], "organization", GOOD,
+                            "followed by " + head, chunk.sentence, text[head_end:head_end + 2] in ("'s", "’s"))]
         if demonym_only:
             return []
-        for head in lexicon.site_heads:
-            m = re.match(rf"\s(?:[a-z]+-[a-z]+\s)?{re.escape(head)}\b", low_after)
-            if m:
-                head_end = end + m.end()
-                return [Mention(start, head_end, text[start:head_end], text[start:head_end], "location", GOOD,
-                                "followed by " + head, chunk.sentence)]
-        for head in lexicon.admin_heads:
-            if re.match(rf"\s{re.escape(head)}\b", low_after) and not lexicon.is_org_shaped(name):
+        m = heads["site"].match(low_after)
+        if m:
+            head, head_end = m.group(1), end + m.end()
+            return [Mention(start, head_end, text[start:head_end], text[start:head_end], "location", GOOD,
+                            "followed by " + head, chunk.sentence)]
+        m = heads["admin"].match(low_after)
+        if m:
+            head = m.group(1)
+        if m and not lexicon.is_org_shaped(name):
                 if head in ("province", "provinces") and re.search(r"(?:'s|’s)\s+$", text[max(0, start - 3):start]) \
                         and _possessor_is_group(text, start, lexicon):
                     head_end = end + 1 + len(head)  # "the group's Khorasan province": a province of an armed group
@@ -375,6 +377,15 @@ def _name_like(words: list[Word], lexicon: Lexicon, gazetteer: Gazetteer, lower_
         if low in lower_words or low in lexicon.not_entities or low in lexicon.stop_words or w.acronym:
             return False
     return gazetteer.country_of_demonym(words[-1].text) is None
+
+
+@lru_cache(maxsize=4)
+def _head_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
+    """One regular expression per kind of head word, longest heads first."""
+    alternation = lambda heads: "|".join(re.escape(h) for h in heads)  # noqa: E731
+    return {"org": re.compile(rf"\s({alternation(lexicon.org_lower_heads)})\b"),
+            "site": re.compile(rf"\s(?:[a-z]+-[a-z]+\s)?({alternation(lexicon.site_heads)})\b"),
+            "admin": re.compile(rf"\s({alternation(lexicon.admin_heads)})\b")}
 
 
 def _possessor_is_group(text: str, start: int, lexicon: Lexicon) -> bool:

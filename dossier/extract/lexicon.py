@@ -25,7 +25,7 @@ def _yaml(name: str) -> dict:
     return yaml.safe_load(_text(name))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """Word lists and name shapes the entity, alias, relation and event components use."""
 

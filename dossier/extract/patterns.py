@@ -52,8 +52,20 @@ def compile_rule(rule: str, lists: dict[str, list[str]]) -> list[Compiled]:
     return out
 
 
+def _single_words(rule: str) -> str:
+    """Write groups of single plain words as one item, "(a|an|the)?" → "a|an|the?", so spaCy's Matcher
+    handles them with one token spec instead of one pattern per alternative."""
+    def collapse(m: re.Match) -> str:
+        options = [o.strip() for o in m.group(1).split("|")]
+        plain = all(o and " " not in o and re.fullmatch(r"[\w'’-]+", o) and o not in ENTITY_LABELS
+                    and o not in ("DATE", "POST", "NUM", "LPAREN", "RPAREN") for o in options)
+        return ("|".join(options) + m.group(2)) if plain and len(options) > 1 else m.group()
+    return GROUP.sub(collapse, rule)
+
+
 def _expand(rule: str) -> list[str]:
     """The rule with each (a|b c) group replaced by each alternative (and by nothing when optional)."""
+    rule = _single_words(rule)
     groups = list(GROUP.finditer(rule))
     if not groups:
         return [rule]
@@ -104,6 +116,8 @@ def _item(item: str, lists: dict[str, list[str]]) -> tuple[dict, str | None]:
         spec = {"LOWER": {"IN": words}, "ENT_TYPE": ""}
     elif body.startswith("'") and body.endswith("'") and len(body) > 2:
         spec = {"ORTH": body[1:-1]} if not body[1:-1].lower() in ("'s", "’s") else {"LOWER": {"IN": ["'s", "’s", "'"]}}
+    elif "|" in body:
+        spec = {"LOWER": {"IN": [w.lower() for w in body.split("|")]}}
     else:
         spec = {"LOWER": body.lower()}
     if optional:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-from dossier.extract.rules import Match, rule_set
+from dossier.extract.rules import Match, rule_set, signature
 from dossier.extract.tokens import SentenceDoc
 from dossier.model import Evidence, Relation
 from dossier.ontology import ontology
@@ -20,6 +21,14 @@ LEADER_POSTS = frozenset("chief head leader emir amir governor commander-in-chie
                          "chief supremo moderator director".split() + ["supreme leader", "top leader",
                                                                         "ideological leader", "spiritual leader",
                                                                         "overall chief", "top commander"])
+NAMES = frozenset(["PER", "ORG", "LOC", "NAT"])
+
+
+@cache
+def name_labels() -> frozenset[int]:
+    """The token kinds of names, as string hashes."""
+    from dossier.extract.tokens import language
+    return frozenset(language().vocab.strings.add(label) for label in NAMES)
 ENDED = frozenset(["former", "ex", "erstwhile", "then", "slain", "late"])
 STATE = re.compile(r"(?i)\b(?:government|army|police|ministry|embassy|court|agency|directorate|intelligence|forces|"
                    r"navy|parliament|assembly|council|commission|express|times|news|press|post|daily|media|centre|"
@@ -47,6 +56,8 @@ def find_relations(sentences: list[SentenceDoc], evidence_of, cluster_types: dic
     onto = ontology()
     merged: dict[tuple, Found] = {}
     for sentence in sentences:
+        if signature(sentence.doc)[1].isdisjoint(name_labels()):
+            continue  # no name, no relation
         for match in rules.run(sentence.doc):
             for found in _relations(match, sentence, cluster_types, onto, main):
                 _keep(merged, found, evidence_of(sentence.index), onto)

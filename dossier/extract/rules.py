@@ -11,6 +11,8 @@ from functools import cache
 from importlib import resources
 
 import yaml
+from spacy.attrs import ENT_TYPE, LOWER
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
@@ -43,8 +45,11 @@ class RuleSet:
     def __init__(self, name: str) -> None:
         raw = yaml.safe_load(resources.files("dossier.extract").joinpath("data", name).read_text("utf-8"))
         self.lists: dict[str, list[str]] = {k: [w.lower() for w in v] for k, v in (raw.get("lists") or {}).items()}
-        self.matcher = Matcher(language().vocab, validate=True)
         self.compiled: dict[str, tuple[Rule, Compiled]] = {}
+        # Patterns are grouped by a word or token kind they cannot match without ("joined", a post),
+        # and a sentence is given only to the groups whose anchor it contains: spaCy's Matcher tries
+        # every pattern at every token, so this keeps the work proportional to what can match.
+        self.groups: dict[tuple[frozenset[str], frozenset[str]], Matcher] = {}
         for n, entry in enumerate(raw["rules"]):
             rule = Rule(entry["kind"], entry.get("dates", "none"),
                         {k: v for k, v in entry.items() if k not in ("kind", "dates", "patterns")})
@@ -52,12 +57,33 @@ class RuleSet:
                 for k, compiled in enumerate(compile_rule(line, self.lists)):
                     key = f"{name}:{n}:{m}:{k}"
                     self.compiled[key] = (rule, compiled)
-                    self.matcher.add(key, [compiled.specs])
+                    anchor = _anchor(compiled.specs)
+                    if anchor not in self.groups:
+                        self.groups[anchor] = Matcher(language().vocab, validate=True)
+                    self.groups[anchor].add(key, [compiled.specs])
 
     def run(self, doc: Doc) -> list[Match]:
         """Every match in a sentence Doc, with the tokens of each part."""
+        words, labels = signature(doc)
         out = []
-        for match_id, start, end, alignments in self.matcher(doc, with_alignments=True):
+        for (anchor, required), matcher in self.hashed:
+            if (anchor and words.isdisjoint(anchor)) or not required <= labels:
+                continue
+            out += self._matches(matcher, doc)
+        return out
+
+    @property
+    def hashed(self) -> list[tuple[tuple[frozenset[int], frozenset[int]], Matcher]]:
+        """The groups with their anchors as string hashes, as Doc.to_array gives them."""
+        if not hasattr(self, "_hashed"):
+            strings = language().vocab.strings
+            self._hashed = [((frozenset(strings.add(w) for w in words), frozenset(strings.add(k) for k in kinds)),
+                             matcher) for (words, kinds), matcher in self.groups.items()]
+        return self._hashed
+
+    def _matches(self, matcher: Matcher, doc: Doc) -> list[Match]:
+        out = []
+        for match_id, start, end, alignments in matcher(doc, with_alignments=True):
             rule, compiled = self.compiled[doc.vocab.strings[match_id]]
             parts: dict[str, list[Token]] = {}
             for token, position in zip(doc[start:end], alignments):
@@ -66,6 +92,35 @@ class RuleSet:
                     parts.setdefault(part, []).append(token)
             out.append(Match(rule, parts, start, end))
         return out
+
+
+def signature(doc: Doc) -> tuple[set[int], set[int]]:
+    """The lower-case words and token kinds of a sentence, as string hashes (computed once per Doc)."""
+    if "signature" not in doc.user_data:
+        array = doc.to_array([LOWER, ENT_TYPE])
+        doc.user_data["signature"] = (set(array[:, 0].tolist()), set(array[:, 1].tolist()))
+    return doc.user_data["signature"]
+
+
+def _anchor(specs: list[dict]) -> tuple[frozenset[str], frozenset[str]]:
+    """What a pattern cannot match without: one of its rarest required words (empty: none needed),
+    and every kind of token it requires (a person, a post, ...)."""
+    words, labels = [], set()
+    for spec in specs:
+        if spec.get("OP") in ("?", "*") or str(spec.get("OP", "")).startswith("{0"):
+            continue
+        lower = spec.get("LOWER")
+        if isinstance(lower, str):
+            words.append(frozenset([lower]))
+        elif isinstance(lower, dict) and "IN" in lower:
+            words.append(frozenset(lower["IN"]))
+        kind = spec.get("ENT_TYPE")
+        if isinstance(kind, str) and kind:
+            labels.add(kind)
+        elif isinstance(kind, dict) and len(kind.get("IN", ())) == 1:
+            labels.add(kind["IN"][0])
+    rare = [w for w in words if not w <= STOP_WORDS]
+    return (min(rare, key=len) if rare else frozenset()), frozenset(labels)
 
 
 @cache

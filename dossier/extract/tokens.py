@@ -23,6 +23,7 @@ from dossier.extract.lexicon import Lexicon, lexicon
 from dossier.model import Document
 
 LABELS = {"person": "PER", "organization": "ORG", "location": "LOC"}
+NAME_LABELS = frozenset(["PER", "ORG", "LOC", "NAT"])
 MAX_SENTENCE_CHARS = 3000  # longer "sentences" (lists, tables, run-ons) are read in windows of this size
 
 
@@ -68,6 +69,8 @@ def sentence_docs(document: Document, mentions: list[Mention], references: list[
         block = document.blocks[sentence.block]
         if block.kind in ("heading", "byline") or block.part in ("back",):
             continue
+        if not any(label in NAME_LABELS for _, _, label, _ in spans_at.get(index, ())):
+            continue  # a sentence that names nothing states no relation or event
         for start in range(sentence.start, sentence.end, MAX_SENTENCE_CHARS):
             end = min(sentence.end, start + MAX_SENTENCE_CHARS)
             doc = nlp.make_doc(document.text[start:end])

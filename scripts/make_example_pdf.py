@@ -5,7 +5,7 @@ an 18 pt title, body text in 10.5 pt with superscript footnote markers (7 pt, ra
 set right after the word or full stop, and 8 pt footnotes at the foot of the page on which
 they are cited. Paragraphs are wrapped with reportlab's stringWidth and flow across pages.
 
-    .venv/bin/python examples/make_pdf.py            # writes examples/ttp-factions.pdf
+    .venv/bin/python scripts/make_example_pdf.py     # writes examples/ttp-factions.pdf
 
 The output is reproducible: fixed document ID and a creation date equal to the brief's date.
 """
@@ -18,7 +18,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-OUT = Path(__file__).resolve().parent / "ttp-factions.pdf"
+OUT = Path(__file__).resolve().parent.parent / "examples" / "ttp-factions.pdf"
 
 TITLE = "Splinter and Reunite: The Factions of Tehrik-i-Taliban Pakistan"
 AUTHOR = "Sana Durrani"
