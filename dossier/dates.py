@@ -15,23 +15,35 @@ PartialDate = str
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS.update({"sept": 9})
-# Capitalised or upper case only, so that the verb "may" is not a month.
-_MONTH = r"(?:" + "|".join(sorted({f(m) for m in MONTHS for f in (str.title, str.upper)},
-                                  key=len, reverse=True)) + r")\.?"
+
+
+def _either(names: set[str]) -> str:
+    """A pattern matching any of the names, with an optional stop after it."""
+    return "(?:" + "|".join(sorted(names, key=len, reverse=True)) + r")\.?"
+
+
+_CASED = {f(m) for m in MONTHS for f in (str.title, str.upper)}
+# Capitalised or upper case only, so that the verb "may" is not a month ...
+_MONTH = _either(_CASED)
+# ... but next to a year a full month name may be in lower case too ("15 june 2014", "june 2014").
+_MONTH_BY_YEAR = _either(_CASED | {name.lower() for name in calendar.month_name if name})
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 # Ordered: the first pattern that matches at a position wins.
 PATTERNS = [
     ("iso", re.compile(rf"\b(?P<y>{_YEAR})[-/](?P<m>0?[1-9]|1[0-2])(?:[-/](?P<d>0?[1-9]|[12]\d|3[01]))?(?!\d)")),
-    ("dmy", re.compile(rf"\b(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b")),
-    ("mdy", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b")),
-    ("my", re.compile(rf"\b(?P<m>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
+    ("dmy", re.compile(rf"\b(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH_BY_YEAR}),?\s+(?P<y>{_YEAR})\b")),
+    ("mdy", re.compile(rf"\b(?P<m>{_MONTH_BY_YEAR})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b")),
+    ("my", re.compile(rf"\b(?P<m>{_MONTH_BY_YEAR}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
     ("dm", re.compile(rf"\b(?P<d>{_DAY})\s+(?P<m>{_MONTH})(?!\w)")),
     ("md", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!,?\s*\d)")),
     ("numeric", re.compile(r"\b(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?P<y>\d{4}|\d{2})\b")),
     ("y", re.compile(rf"\b(?P<y>{_YEAR})\b")),
 ]
+
+# A UN-style document symbol (S/2011/433, A/HRC/12/48, E/CN.4/2005/7): its numbers are no date.
+DOCUMENT_SYMBOL = re.compile(r"\b[A-Z]{1,4}(?:/[A-Z][A-Za-z.\d]*)*(?:/\d+[A-Za-z]?)+(?![\w/])")
 
 
 def _month(text: str) -> int:
@@ -69,7 +81,7 @@ def year_for(month: int, day: int | None, reference: PartialDate | None) -> int 
 def find_dates(text: str, reference: PartialDate | None = None) -> list[tuple[int, int, PartialDate]]:
     """Every date written in text as (start, end, partial date), earliest first, not overlapping."""
     found: list[tuple[int, int, PartialDate]] = []
-    taken: list[tuple[int, int]] = []
+    taken = [m.span() for m in DOCUMENT_SYMBOL.finditer(text)]
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):

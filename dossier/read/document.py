@@ -110,14 +110,25 @@ def _join_continuations(blocks: list[RawBlock]) -> list[RawBlock]:
     """Rejoin paragraphs that a page break, footnotes or a caption cut in two mid-sentence."""
     out: list[RawBlock] = []
     for block in blocks:
-        text = block.inline.text.strip()
-        if block.kind == "paragraph" and text[:1].islower():
+        if block.kind == "paragraph" and out:
             target = next((b for b in reversed(out) if b.kind != "caption"), None)
-            if target is not None and target.kind == "paragraph" and not ENDS_SENTENCE.search(target.inline.text):
+            interrupted = block.after_break or out[-1].kind == "caption"
+            if target is not None and _continues(target, block, interrupted):
                 _append(target.inline, block.inline)
                 continue
-        out.append(RawBlock(block.kind, block.inline, block.level, block.part))
+        out.append(RawBlock(block.kind, block.inline, block.level, block.part, block.after_break))
     return out
+
+
+def _continues(target: RawBlock, block: RawBlock, interrupted: bool) -> bool:
+    """True when a paragraph goes on with the sentence the paragraph before it left open."""
+    # After a page break, notes or a caption it may go on with a capital or a digit ("on 15" / "June
+    # 2014."), unless what was left open is short enough to be a heading set in body type.
+    if target.kind != "paragraph" or ENDS_SENTENCE.search(target.inline.text):
+        return False
+    if block.inline.text.strip()[:1].islower():
+        return True
+    return interrupted and len(target.inline.text.split()) >= BODY_WORDS
 
 
 def _append(first: Inline, second: Inline) -> None:
@@ -200,19 +211,24 @@ def _title(blocks: list[RawBlock]) -> str | None:
 
 
 def _document_date(meta: dict, blocks: list[RawBlock]) -> str | None:
-    """The date given in metadata, else a front-matter line that is only a date."""
+    """The date given in metadata, else a front-matter line that is only a date, else the file's date."""
     if meta.get("date"):
-        try:
-            return normalise(str(meta["date"]))
-        except ValueError:
-            return None
+        return _normalised(meta["date"])
     for b in blocks:
         if b.part != "front":
             break
         dates = find_dates(b.inline.text)
         if len(dates) == 1 and len(b.inline.text.split()) <= 5:
             return dates[0][2]
-    return None
+    return _normalised(meta.get("file_date"))
+
+
+def _normalised(value: object) -> str | None:
+    """A metadata date as a partial date, or None when it is missing or not a date."""
+    try:
+        return normalise(str(value)) if value else None
+    except ValueError:
+        return None
 
 
 def _publisher(blocks: list[RawBlock]) -> str | None:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from dossier.dates import MONTHS, find_dates, make
+from dossier.dates import DOCUMENT_SYMBOL, MONTHS, find_dates, make
 from dossier.model import Source
 from dossier.read.layout import Note
 from dossier.read.markup import Inline
@@ -47,6 +47,11 @@ def citation_words() -> dict:
         "kinds": frozenset(raw["publication_kinds"]),
         "kind_words": re.compile(r"\b(?:%s)\b" % words("publication_kinds"), re.I),
         "accessed": re.compile(r"\b(?:%s)\s*:?\s*" % words("accessed"), re.I),
+        # "I" before "of", "and" or "or" is a roman numeral ("Part I of", "Volume I and II").
+        "remark": re.compile(r"(?i:\b(?:%s)\b)|\b(?:%s)\s+(?!(?:of|and|or)\b)[a-z]{2,}"
+                             % (words("remark_phrases"), words("first_person"))),
+        # An organisation's name has one of these words, or an acronym ("UN", "UNAMA").
+        "corporate": re.compile(r"(?i:\b(?:%s)\b)|\b[A-Z]{2,8}\b" % words("corporate_words")),
         # A numbered series label ("Occasional Paper No. 14", "Asia Report 301"): neither title nor publisher.
         "series": re.compile(r"(?:[A-Z][\w-]*\s+){0,3}?(?i:%s)\s*(?:No\.?|Number|#)?\s*\d+\b"
                              % words("publication_kinds")),
@@ -82,10 +87,11 @@ def sources_from_notes(notes: list[Note]) -> tuple[list[Source], dict[str, tuple
         else:
             base = note.label
         ids = (base,) if len(found) == 1 else tuple(f"{base}{chr(97 + i)}" for i in range(len(found)))
+        trailing = _trailing_access_date(text)
         for source_id, source in zip(ids, found):
+            accessed = source.accessed or (trailing if source.url else None)
             sources.append(Source(source_id, source.title, source.publisher, source.author, source.date,
-                                  source.url, source.accessed, "footnote" if note.label else "reference",
-                                  text))
+                                  source.url, accessed, "footnote" if note.label else "reference", text))
         pointed = (back or ()) + ids
         if note.label:
             if note.label in pointers:
@@ -94,6 +100,15 @@ def sources_from_notes(notes: list[Note]) -> tuple[list[Source], dict[str, tuple
         if pointed:
             previous = pointed
     return sources, pointers, warnings
+
+
+def _trailing_access_date(text: str) -> str | None:
+    """The access date that ends a note ("... <url2>. Accessed on 10 March 2023."): it covers every URL."""
+    for m in reversed(list(citation_words()["accessed"].finditer(text))):
+        dates = find_dates(text[m.end():])
+        if dates and dates[0][0] == 0 and not text[m.end() + dates[0][1]:].strip(" .;)"):
+            return dates[0][2]
+    return None
 
 
 def _points_back_at(text: str) -> re.Match | None:
@@ -186,6 +201,8 @@ def _absolute(url: str) -> bool:
 
 def parse_citation(seg: _Segment) -> Source | None:
     """The work one citation names, or None when the text only comments."""
+    if _remark(seg):
+        return None
     text = LEAD.sub("", seg.text)
     shift = len(seg.text) - len(text)
     emphasis = [(max(0, s - shift), e - shift) for s, e in seg.emphasis if e - shift > 0]
@@ -239,11 +256,28 @@ def parse_citation(seg: _Segment) -> Source | None:
     date = _date(blank.text)
     if not title and not url:
         return None
+    if not publisher and author and _corporate(author):
+        publisher = author
     if not publisher and url and not title:
         publisher = site_name(url)
     if not date and url and not title:
         date = date_in_url(url)
     return Source("", _tidy(title), _tidy(publisher), _natural_order(_tidy(author)), date, url, accessed)
+
+
+def _remark(seg: _Segment) -> bool:
+    """True for the author's own remark ("we use ...", "is also rendered "X""), not a citation."""
+    # A link, an italic title, or an outlet or date after the quotation make it a citation after all.
+    if seg.emphasis or any(_absolute(u) for _, _, u in seg.links):
+        return False
+    outside = QUOTED.sub(" ", seg.text)
+    if not citation_words()["remark"].search(outside):
+        return False
+    quotes = list(QUOTED.finditer(seg.text))
+    if quotes:
+        after = seg.text[quotes[-1].end():]
+        return not find_dates(after) and not re.search(r"[A-Z]", after)
+    return not citation_words()["document"].search(outside)
 
 
 class _Blanker:
@@ -290,6 +324,11 @@ def _author_like(text: str) -> bool:
     return bool(AUTHOR.match(text) or surname_first)
 
 
+def _corporate(author: str) -> bool:
+    """True for an organisation named as author: "UN Security Council", "Regional Security Forum"."""
+    return not SURNAME_FIRST.match(author) and bool(citation_words()["corporate"].search(author))
+
+
 def _publisher_after(blank: _Blanker, emphasis: list[tuple[int, int]], start: int) -> str | None:
     """The publisher named after a title: "(Place: Publisher", else the first italic span or plain segment."""
     place = _place_publisher(blank.text[start:])
@@ -304,6 +343,8 @@ def _publisher_after(blank: _Blanker, emphasis: list[tuple[int, int]], start: in
         if not piece or not piece[0].isupper() or len(piece.split()) > 8:
             continue
         if SKIP_SEGMENT.match(piece) or find_dates(piece) or piece.lower() in citation_words()["kinds"]:
+            continue
+        if DOCUMENT_SYMBOL.fullmatch(piece):
             continue
         if citation_words()["accessed"].match(piece):
             continue

@@ -19,6 +19,7 @@ class RawBlock:
     inline: Inline
     level: int = 0
     part: str = "body"
+    after_break: bool = False  # a page break or notes came between it and the block before
 
 
 @dataclass

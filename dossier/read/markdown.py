@@ -115,6 +115,7 @@ class _Parser:
         self.notes_level = 0
         self.after_image = False
         self.last_note: tuple[Note, list[str]] | None = None  # a note that an indented paragraph may continue
+        self.after_break = False  # a page break or notes since the last block
 
     def run(self, lines: list[str]) -> None:
         for number, line in enumerate(lines):
@@ -152,6 +153,7 @@ class _Parser:
             return
         if BREAK.match(stripped) or TABLE_RULE.match(stripped):
             self.flush()
+            self.after_break = self.after_break or bool(BREAK.match(stripped))
             return
         if IMAGE_LINE.match(stripped):
             self.flush()
@@ -225,13 +227,19 @@ class _Parser:
             self.in_notes_section = False
         if is_notes_heading(title):
             self.in_notes_section, self.notes_level = True, level
-        self.layout.blocks.append(RawBlock("heading", inline, level))
+        self.add(RawBlock("heading", inline, level))
         self.after_image = False
 
     def start_note(self, label: str, text: str) -> None:
         self.flush()
+        self.after_break = True
         self.note = Note(label, strip_inline(""))
         self.note_lines = [text]
+
+    def add(self, block: RawBlock) -> None:
+        """Append a block, noting whether a page break or notes came before it."""
+        block.after_break, self.after_break = self.after_break, False
+        self.layout.blocks.append(block)
 
     def flush(self) -> None:
         if self.note is not None:
@@ -258,7 +266,7 @@ class _Parser:
             if kind == "reference":
                 self.layout.notes.append(Note("", inline))
             elif text:
-                self.layout.blocks.append(RawBlock(kind, inline, 3 if kind == "heading" else 0))
+                self.add(RawBlock(kind, inline, 3 if kind == "heading" else 0))
             self.after_image = False
         self.lines = []
         self.kind = "paragraph"

@@ -8,6 +8,8 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 URL_TAIL = ".,;:!?)]}'\"’”"
 
@@ -83,7 +85,12 @@ def strip_inline(source: str) -> Inline:
             else:
                 emit(html.unescape(body))
         elif kind == "usup":
-            result.markers.append((size, m.group().translate(SUPERSCRIPT_DIGITS)))
+            digits = m.group()
+            if _raises_a_unit(source, m.start(), digits[0]):
+                emit(digits[0])
+                digits = digits[1:]
+            if digits:
+                result.markers.append((size, digits.translate(SUPERSCRIPT_DIGITS)))
         elif kind == "note":
             result.markers.append((size, m.group("note_label")))
         elif kind in ("mdlink", "alink"):
@@ -125,6 +132,19 @@ def strip_inline(source: str) -> Inline:
     emit(source[pos:])
     result.text = "".join(out)
     return result
+
+
+@cache
+def unit_symbols() -> frozenset[str]:
+    """Unit symbols that take a power such as km² (data/units.txt)."""
+    text = resources.files("dossier.read").joinpath("data/units.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _raises_a_unit(source: str, start: int, digit: str) -> bool:
+    """True for a ² or ³ right after a unit symbol ("km²"): a power, not a footnote marker."""
+    word = re.search(r"(?<![A-Za-z])[A-Za-z]+$", source[max(0, start - 5):start])
+    return digit in "²³" and bool(word) and word.group() in unit_symbols()
 
 
 def _flanking(source: str, start: int, end: int, char: str) -> tuple[bool, bool]:

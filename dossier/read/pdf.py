@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-import statistics
 from collections import Counter
 from functools import cache
 from importlib import resources
@@ -28,8 +27,14 @@ from dossier.read.markdown import read_markdown
 
 SMALL = 0.88  # a line set in less than this share of the body size is small type
 HEADING = 1.18  # a line set in more than this share of the body size is a heading
+# A gap wider than this share of the font size parts two words: PDFs made by pdfTeX place words
+# apart without space characters, with gaps of 0.2-0.33 em (a fixed 3 pt merges them in 10 pt text).
+WORD_GAP = 0.15
 ESCAPE = re.compile(r"([\\*_<\[\]`])")
 NOTE_END = re.compile(r"[.!?\"”’)]\s*$")
+URL_AT_END = re.compile(r"(?:https?://|www\.)\S+$")
+URL_BREAK_BEFORE = re.compile(r"\\?[/?#&=~_.-][\w%~/.-]")  # "/operation-in-...", "-the-road", "?id=4"
+URL_PIECE = re.compile(r"[\w%~\\]*[/.?=&#_-][\w%~/.?=&#\\-]*|\d{5,}")  # "operation-in-waziristan", "1112917"
 NOTE_START = re.compile(r"^(?:<sup>)?(\d{1,3})(?:</sup>)?[.)]?\s+(?=\S)")
 
 
@@ -54,8 +59,9 @@ def read_pdf_file(data: bytes, path: Path, encoding: str | None) -> Layout:
     if author and author.lower() not in placeholders["authors"] and "authors" not in layout.meta:
         layout.meta["authors"] = [a.strip() for a in re.split(r";|,| and ", author) if a.strip()]
     created = re.match(r"D:(\d{4})(\d{2})(\d{2})", str(info.get("CreationDate") or ""))
-    if created and "date" not in layout.meta:
-        layout.meta["date"] = parse_date("-".join(created.groups()))
+    if created:
+        # The day the file was made: only when the report prints no date of its own.
+        layout.meta["file_date"] = parse_date("-".join(created.groups()))
     return layout
 
 
@@ -74,7 +80,8 @@ def _why(error: Exception) -> str:
 
 def _lines(page) -> list[dict]:
     """The text lines of a page, each with its words, size and vertical position."""
-    words = page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=True, keep_blank_chars=False)
+    words = page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=True, keep_blank_chars=False,
+                               x_tolerance_ratio=WORD_GAP)
     lines: list[dict] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         height = max(w["bottom"] - w["top"], 1.0)
@@ -108,7 +115,9 @@ def _markdown(pages: list[list[dict]]) -> str:
     for lines in pages:
         gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:])
                 if abs(a["size"] - body) < 0.5 and abs(b["size"] - body) < 0.5]
-        usual_gap = statistics.median(gaps) if gaps else 3.0
+        # The gap between lines of one paragraph: a low quantile, as on a short page the paragraph
+        # gaps can be half of all gaps.
+        usual_gap = sorted(gaps)[len(gaps) // 4] if gaps else 3.0
         last_body = max((i for i, line in enumerate(lines) if line["size"] >= body * SMALL), default=-1)
         previous = heading = None
         in_notes = False
@@ -157,9 +166,27 @@ def _close_below(above: dict, line: dict) -> bool:
 
 def _join(first: str, second: str, newline: bool = False) -> str:
     """Join two lines of one paragraph, undoing end-of-line hyphenation of lower-case words."""
+    if _url_goes_on(first, second):
+        return first + re.sub(r"^\\(?=[#>+-])", "", second)
     if re.search(r"[a-z]-$", first) and second[:1].islower():
         return first[:-1] + second
     return first + ("\n" if newline else " ") + second
+
+
+def _url_goes_on(first: str, second: str) -> bool:
+    """True when a line ends inside a URL that the next line continues."""
+    # Typesetters break a URL before or after "/", "-", "." and the like. After a hyphen the URL
+    # surely goes on; after "/" or "." only if the next word looks like a piece of a URL, since
+    # "Accessed on ..." may follow a URL that ends with a slash.
+    if not URL_AT_END.search(first):
+        return False
+    second = re.sub(r"^\\(?=[#>+-])", "", second)
+    if URL_BREAK_BEFORE.match(second):
+        return True
+    if first.endswith("-"):
+        return bool(re.match(r"[\w%~]", second))
+    token = second.split(maxsplit=1)[0].rstrip(".,;:)") if second.strip() else ""
+    return bool(re.search(r"[/.=&?#~+_]$", first) and URL_PIECE.fullmatch(token))
 
 
 def _line_text(line: dict, body: float) -> str:

@@ -5,10 +5,13 @@ import re
 from functools import cache
 from importlib import resources
 
+import yaml
+
 # A full stop, question or exclamation mark, with any closing quotes or brackets after it,
 # then space and something that can start a sentence.
 BOUNDARY = re.compile(r"""[.!?]+["'’”)\]]*(?=\s+["'‘“(\[]?[A-Z0-9À-ÖØ-Þ])""")
 WORD_BEFORE = re.compile(r"([\w./]+)\.+$")
+NEXT_WORD = re.compile(r"""\s+["'‘“(\[]?([A-Za-z]+)\b""")
 
 
 @cache
@@ -19,14 +22,25 @@ def abbreviations() -> frozenset[str]:
                      if line.strip() and not line.startswith("#"))
 
 
-def _ends_sentence(text: str, stop: int) -> bool:
-    """False when the stop at text[stop] closes an abbreviation or an initial."""
+@cache
+def sentence_ends() -> dict[str, frozenset[str]]:
+    """Abbreviations that may end a sentence, and the words that then start the next one."""
+    raw = yaml.safe_load(resources.files("dossier.read").joinpath("data/sentence_ends.yaml").read_text("utf-8"))
+    return {"closing": frozenset(raw["closing_abbreviations"]), "starters": frozenset(raw["starters"])}
+
+
+def _ends_sentence(text: str, stop: int, after: int) -> bool:
+    """False when the stop at text[stop] closes an abbreviation or an initial (and no sentence with it)."""
     if text[stop] != ".":
         return True
     m = WORD_BEFORE.search(text, max(0, stop - 20), stop + 1)
     if not m:
         return True
     word = m.group(1).lower()
+    if word.rstrip(".") in sentence_ends()["closing"]:
+        following = NEXT_WORD.match(text, after)
+        if following and following.group(1) in sentence_ends()["starters"]:
+            return True
     if word in abbreviations() or word.rstrip(".") in abbreviations():
         return False
     if len(word) == 1 and word.isalpha() and text[m.start(1)].isupper():
@@ -41,7 +55,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     end = len(text) if end is None else end
     spans, begin = [], start
     for m in BOUNDARY.finditer(text, start, end):
-        if _ends_sentence(text, m.start()):
+        if _ends_sentence(text, m.start(), m.end()):
             spans.append((begin, m.end()))
             begin = m.end()
     spans.append((begin, end))

@@ -49,7 +49,8 @@ def test_think_tank_report_without_quotes_leaves_the_series_out_of_the_title(rea
     doc = read("notes.md", report(
         "Regional Security Forum, The Hill Militias and the State, Occasional Paper No. 14, March 2016."))
     assert fields(source(doc, "1")) == {
-        "title": "The Hill Militias and the State", "author": "Regional Security Forum", "publisher": None,
+        "title": "The Hill Militias and the State", "author": "Regional Security Forum",
+        "publisher": "Regional Security Forum",
         "date": "2016-03", "url": None, "accessed": None}
 
 
@@ -57,7 +58,8 @@ def test_series_label_after_an_italic_title_is_not_the_publisher(read, source):
     doc = read("notes.md", report(
         "Regional Security Forum, *The Hill Militias and the State*, Occasional Paper No. 14, March 2016."))
     assert fields(source(doc, "1")) == {
-        "title": "The Hill Militias and the State", "author": "Regional Security Forum", "publisher": None,
+        "title": "The Hill Militias and the State", "author": "Regional Security Forum",
+        "publisher": "Regional Security Forum",
         "date": "2016-03", "url": None, "accessed": None}
 
 
@@ -257,3 +259,56 @@ def test_note_that_is_only_a_url_is_a_source_of_that_site(read, source):
     assert fields(source(doc, "1")) == {
         "title": None, "author": None, "publisher": "valleytimes.example.com", "date": "2019-05-02",
         "url": "https://www.valleytimes.example.com/2019/05/02/regroup", "accessed": None}
+
+
+def test_un_document_symbol_and_resolution_year_do_not_cut_the_date_to_a_year(read, source):
+    doc = read("notes.md", report(
+        'UN Security Council, "Final report of the Panel of Experts on the Lake Region submitted pursuant to '
+        'resolution 2405 (2018)", S/2019/712, 4 September 2019, <https://undocs.example.org/S/2019/712>. '
+        "Accessed on 12 January 2021."))
+    assert fields(source(doc, "1")) == {
+        "title": "Final report of the Panel of Experts on the Lake Region submitted pursuant to resolution 2405 (2018)",
+        "author": "UN Security Council", "publisher": "UN Security Council", "date": "2019-09-04",
+        "url": "https://undocs.example.org/S/2019/712", "accessed": "2021-01-12"}
+
+
+def test_organisation_named_as_author_without_a_publisher_is_also_the_publisher(read, source):
+    doc = read("notes.md", report('Highland Rights Watch, "Villages under siege", 8 October 2015.'))
+    assert (source(doc, "1").author, source(doc, "1").publisher) == ("Highland Rights Watch", "Highland Rights Watch")
+
+
+def test_person_named_as_author_without_a_publisher_is_not_the_publisher(read, source):
+    doc = read("notes.md", report('Tomas Berg, "Villages under siege", 8 October 2015.'))
+    assert (source(doc, "1").author, source(doc, "1").publisher) == ("Tomas Berg", None)
+
+
+def test_access_date_at_the_end_of_a_note_covers_every_linked_work_of_the_note(read, source):
+    doc = read("notes.md", report(
+        '"Rebels regroup in the south", *Daily Courier*, 2 March 2011, <https://courier.example.com/regroup>; '
+        '"Southern rebels deny a split", *Weekly Observer*, 9 March 2011, <https://observer.example.net/split>. '
+        "Accessed on 4 June 2021."))
+    assert (source(doc, "1a").accessed, source(doc, "1b").accessed) == ("2021-06-04", "2021-06-04")
+
+
+def test_access_date_at_the_end_of_a_note_is_not_given_to_a_work_without_a_url(read, source):
+    doc = read("notes.md", report(
+        "Tomas Berg, *Rivers of Dissent* (London: Harbour Press, 2018); "
+        '"Southern rebels deny a split", *Weekly Observer*, 9 March 2011, <https://observer.example.net/split>. '
+        "Accessed on 4 June 2021."))
+    assert (source(doc, "1a").accessed, source(doc, "1b").accessed) == (None, "2021-06-04")
+
+
+def test_first_person_remark_with_a_year_is_no_source(read):
+    doc = read("notes.md", report("We follow the spelling the group's own leaflets used in 2016."))
+    assert doc.sources == ()
+
+
+def test_quotation_with_an_outlet_and_date_after_it_is_a_source_even_in_the_first_person(read, source):
+    doc = read("notes.md", report('We rely here on "Rebels regroup in the south", Daily Courier, 2 March 2011.'))
+    assert (source(doc, "1").title, source(doc, "1").publisher, source(doc, "1").date) == (
+        "Rebels regroup in the south", "Daily Courier", "2011-03-02")
+
+
+def test_roman_numeral_i_is_not_a_first_person_remark(read, source):
+    doc = read("notes.md", report("Regional Security Forum, Annual Review, Part I of the 2016 edition, March 2017."))
+    assert source(doc, "1").date == "2017-03"

@@ -109,3 +109,26 @@ def test_user_date_that_is_not_a_date_is_refused(given):
 @pytest.mark.parametrize("text, value", [("in 2011-12", "2011"), ("in 2009-10", "2009"), ("in 2019-20", "2019")])
 def test_span_of_two_years_is_the_first_year_not_a_month(text, value):
     assert parse_date(text) == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("issued as S/2019/712 on 4 September 2019", [(24, 40, "2019-09-04")]),
+    ("see A/HRC/40/28 of March 2019", [(19, 29, "2019-03")]),
+    ("see E/CN.4/2005/7", []),
+])
+def test_years_inside_a_un_document_symbol_are_not_dates(text, value):
+    assert find_dates(text) == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("on 15 june 2014", "2014-06-15"),
+    ("on june 15, 2014", "2014-06-15"),
+    ("in june 2014", "2014-06"),
+])
+def test_lower_case_month_next_to_a_year_is_a_month(text, value):
+    assert parse_date(text) == value
+
+
+@pytest.mark.parametrize("text", ["Of those held, 5 may face trial.", "on 15 june", "The talks may 3 times fail."])
+def test_lower_case_month_without_a_year_is_not_a_date(text):
+    assert find_dates(text, "2020-05-12") == []

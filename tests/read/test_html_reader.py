@@ -188,3 +188,14 @@ def test_page_declared_utf8_whose_bytes_are_not_is_a_read_error_suggesting_an_en
         read("page.html", html.encode("cp1252"))
     assert str(error.value).startswith(f"{tmp_path / 'page.html'}: not valid UTF-8 (")
     assert "--encoding" in error.value.hint
+
+
+def test_pandoc_footnote_that_remarks_on_a_name_is_no_source(read, cited):
+    doc = read("page.html", page("""\
+<p>The three brigades merged into the Valley Defence Front in the winter, after a year of talks between their leaders.<sup><a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref">1</a></sup></p>
+<p>Neither side has since proposed new talks, and the roads through the hills remain closed to traders.</p>
+<section class="footnotes" role="doc-endnotes"><hr><ol>
+<li id="fn1"><p>The front's name in Pashto is also rendered "Shield of the Valley"; we keep the form its spokesmen used in 2019.<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+</ol></section>"""))
+    assert doc.sources == ()
+    assert cited(doc, "The three brigades merged") == ()

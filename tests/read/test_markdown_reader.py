@@ -380,3 +380,43 @@ def test_unicode_superscript_digits_are_markers_and_start_notes(read, cited, sou
     assert source(doc, "12").title == "No deal at the elders' meeting"
     assert blocks(doc, part="body") == [
         "The council of elders met in the northern town to discuss the truce. Talks ended without a deal."]
+
+
+def test_superscript_two_after_a_unit_is_a_power_not_a_marker(read, blocks):
+    doc = read("report.md", "The militia held some 300 km² of farmland and a 40 m² compound on the river.\n")
+    assert blocks(doc, kind="paragraph") == [
+        "The militia held some 300 km² of farmland and a 40 m² compound on the river."]
+    assert doc.citations == ()
+
+
+def test_superscript_marker_after_a_unit_power_is_still_a_marker(read, cited):
+    doc = read("report.md", dedent("""\
+        The militia held some 300 km²³ of farmland along the river.
+
+        ³ "Militia seizes farmland", *Hill Gazette*, 4 March 2019.
+        """))
+    assert cited(doc, "The militia held") == ("3",)
+
+
+def test_paragraph_cut_by_a_caption_goes_on_with_a_capital(read, blocks):
+    doc = read("report.md", dedent("""\
+        Fighters of the front were seen in three villages during the week before the vote in
+
+        ![](fighters.jpg)
+
+        (Fighters at a checkpoint near the river, Photo Courtesy: Valley Times)
+
+        March, and the elections went ahead despite their threats.
+        """))
+    assert blocks(doc, kind="paragraph") == [
+        "Fighters of the front were seen in three villages during the week before the vote in March, and the "
+        "elections went ahead despite their threats."]
+
+
+def test_paragraph_without_a_stop_is_not_joined_to_a_capitalised_one_without_a_break_between(read, blocks):
+    doc = read("report.md", dedent("""\
+        Fighters of the front were seen in three villages during the week before the vote in
+
+        March, and the elections went ahead despite their threats.
+        """))
+    assert len(blocks(doc, kind="paragraph")) == 2

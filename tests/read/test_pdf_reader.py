@@ -6,6 +6,7 @@ import re
 
 import pytest
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from dossier.errors import ReadError
@@ -226,3 +227,158 @@ def test_placeholder_author_property_is_not_an_author(read):
         "The eastern valley has been held by three militias since the army withdrew",
         "from its garrisons in the spring of 2016."]}], author="anonymous", running_head=False))
     assert doc.authors == ()
+
+
+def test_sentence_cut_by_a_page_break_before_a_capital_is_one_sentence_with_its_marker(read, cited):
+    doc = read("report.pdf", build_pdf([
+        {"body": ["The army opened its offensive against the militia strongholds of the upper valley on 15"],
+         "notes": ['8 "Militias lose the valley road", Hill Gazette, 2 June 2014.']},
+        {"body": ["June 2014.^9 Traders stopped using the river crossings soon afterwards."],
+         "notes": ['9 "Army opens valley offensive", Valley Chronicle, 16 June 2014.']},
+    ]))
+    assert cited(doc, "The army opened its offensive") == ("9",)
+    assert [doc.span(s.start, s.end) for s in doc.sentences][:1] == [
+        "The army opened its offensive against the militia strongholds of the upper valley on 15 June 2014."]
+
+
+def test_paragraph_cut_by_a_page_break_before_a_digit_is_one_paragraph(read, blocks):
+    doc = read("report.pdf", build_pdf([
+        {"body": ["The militias of the upper valley have fought each other for the river crossings since"]},
+        {"body": ["2016, when the army withdrew from its garrisons in the hills."]},
+    ]))
+    assert blocks(doc, kind="paragraph") == [
+        "The militias of the upper valley have fought each other for the river crossings since 2016, when the "
+        "army withdrew from its garrisons in the hills."]
+
+
+def test_list_item_after_a_page_break_is_not_joined_to_the_paragraph_before(read, blocks):
+    doc = read("report.pdf", build_pdf([
+        {"body": ["Three militias have held the upper valley since the army withdrew from its garrisons, namely"]},
+        {"body": ["1. the Valley Defence Front, led by a former police officer."]},
+    ]))
+    assert blocks(doc, kind="item") == ["the Valley Defence Front, led by a former police officer."]
+
+
+def test_short_line_in_body_type_before_a_page_break_is_not_joined_to_the_next_page(read, blocks):
+    doc = read("report.pdf", build_pdf([
+        {"body": ["The militias of the upper valley have fought each other for the river crossings,",
+                  "and each has taxed the traders who use them. Their leaders met twice in the",
+                  "winter to divide the crossings between them, but the agreement did not hold.", "",
+                  "The truce of the following year"]},
+        {"body": ["Their leaders met twice in the winter to divide the crossings between them."]},
+    ]))
+    assert blocks(doc, kind="paragraph")[-1] == (
+        "Their leaders met twice in the winter to divide the crossings between them.")
+
+
+def test_date_printed_under_the_title_wins_over_the_file_creation_date(read):
+    doc = read("report.pdf", build_pdf([
+        {"heading": "Militias of the Eastern Valley",
+         "body": ["12 March 2019", "",
+                  "The eastern valley has been held by three militias since the army withdrew",
+                  "from its garrisons in the spring of 2016."]}], running_head=False))
+    assert doc.date == "2019-03-12"
+
+
+def test_file_creation_date_is_the_date_of_a_report_that_prints_none(read):
+    doc = read("report.pdf", build_pdf([
+        {"heading": "Militias of the Eastern Valley",
+         "body": ["The eastern valley has been held by three militias since the army withdrew",
+                  "from its garrisons in the spring of 2016."]}], running_head=False))
+    assert doc.date == "2000-01-01"
+
+
+OFFENSIVE = ["The army opened its offensive against the militia strongholds of the valley in",
+             "the summer, and within a month it had taken back the road to the river crossings",
+             "that the militias had held since the spring of 2016.^4"]
+
+
+def test_url_broken_before_a_slash_at_the_end_of_a_note_line_is_rejoined(read, source):
+    doc = read("report.pdf", build_pdf([{
+        "body": OFFENSIVE,
+        "notes": ['4 "Army opens the valley road", Valley Chronicle, 16 June 2014, '
+                  "https://www.valleychronicle.example.com/news/8812/army-opens",
+                  "/the-valley-road. Accessed on 3 May 2020."]}], running_head=False))
+    assert (source(doc, "4").url, source(doc, "4").accessed) == (
+        "https://www.valleychronicle.example.com/news/8812/army-opens/the-valley-road", "2020-05-03")
+
+
+def test_url_broken_after_a_hyphen_keeps_the_hyphen(read, source):
+    doc = read("report.pdf", build_pdf([{
+        "body": OFFENSIVE,
+        "notes": ['4 "Army opens the valley road", Valley Chronicle, 16 June 2014, '
+                  "https://www.valleychronicle.example.com/news/8812/army-opens-",
+                  "the-valley-road. Accessed on 3 May 2020."]}], running_head=False))
+    assert source(doc, "4").url == "https://www.valleychronicle.example.com/news/8812/army-opens-the-valley-road"
+
+
+def test_words_after_a_url_that_ends_with_a_slash_are_not_part_of_it(read, source):
+    doc = read("report.pdf", build_pdf([{
+        "body": OFFENSIVE,
+        "notes": ['4 "Army opens the valley road", Valley Chronicle, 16 June 2014, '
+                  "https://www.valleychronicle.example.com/news/8812/",
+                  "Accessed on 3 May 2020."]}], running_head=False))
+    assert (source(doc, "4").url, source(doc, "4").accessed) == (
+        "https://www.valleychronicle.example.com/news/8812/", "2020-05-03")
+
+
+def build_word_by_word_pdf(body: list[str], notes: list[str], body_gap: float = 2.9,
+                           note_gap: float = 2.2) -> bytes:
+    """A PDF set as pdfTeX sets it: no space characters, each word placed on its own after a small gap.
+
+    Body text is 10.5 pt, notes 8 pt; `^N` after a word is a raised 6 pt footnote number touching it.
+    """
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+
+    def place(y: float, size: float, gap: float, text: str) -> None:
+        x = LEFT
+        for word in text.split():
+            word, _, marker = word.partition("^")
+            pdf.setFont("Helvetica", size)
+            pdf.drawString(x, y, word)
+            x += stringWidth(word, "Helvetica", size)
+            if marker:
+                pdf.setFont("Helvetica", 6)
+                pdf.drawString(x, y + 4, marker)
+                x += stringWidth(marker, "Helvetica", 6)
+            x += gap
+
+    for n, line in enumerate(body):
+        place(TOP - n * 14, 10.5, body_gap, line)
+    for n, line in enumerate(notes):
+        place(80 - n * 10, 8, note_gap, line)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def test_words_placed_apart_without_space_characters_are_separate_words(read, blocks):
+    doc = read("report.pdf", build_word_by_word_pdf(
+        ["The eastern valley has been held by three militias since the army",
+         "withdrew from its garrisons in the spring of 2016."], []))
+    assert blocks(doc, kind="paragraph") == [
+        "The eastern valley has been held by three militias since the army withdrew from its garrisons in the "
+        "spring of 2016."]
+
+
+def test_footnote_number_placed_apart_without_a_space_starts_a_note(read, source, cited):
+    doc = read("report.pdf", build_word_by_word_pdf(
+        ["The eastern valley has been held by three militias since the army",
+         "withdrew from its garrisons in the spring of 2016.^1 The largest of them",
+         "is led by a former police officer who returned from exile."],
+        ['1 "Army leaves valley garrisons", Valley Chronicle, 3 May 2016.']))
+    assert cited(doc, "The eastern valley") == ("1",)
+    assert (source(doc, "1").title, source(doc, "1").publisher, source(doc, "1").date) == (
+        "Army leaves valley garrisons", "Valley Chronicle", "2016-05-03")
+
+
+def test_paragraph_gap_on_a_page_of_three_lines_separates_two_paragraphs(read, blocks):
+    doc = read("report.pdf", build_pdf([{"body": [
+        "The militias of the upper valley have fought each other for the river crossings.", "",
+        "Their leaders met twice in the winter to divide the crossings between them, but",
+        "the agreement did not hold for long."]}], running_head=False))
+    assert blocks(doc, kind="paragraph") == [
+        "The militias of the upper valley have fought each other for the river crossings.",
+        "Their leaders met twice in the winter to divide the crossings between them, but the agreement did not "
+        "hold for long."]

@@ -106,3 +106,19 @@ def test_link_belongs_to_the_sentence_that_carries_it(read, cited):
     assert cited(doc, "The town was calm") == ()
     assert cited(doc, "The militia withdrew overnight.") == ("L1",)
     assert cited(doc, "Civilians returned") == ()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The commander trained in the U.S. He returned in 2012.", ["The commander trained in the U.S.", "He returned in 2012."]),
+    ("The curfew began at 6 p.m. The streets emptied within the hour.",
+     ["The curfew began at 6 p.m.", "The streets emptied within the hour."]),
+    ("They seized rifles, radios, etc. Their leader paid the fighters.",
+     ["They seized rifles, radios, etc.", "Their leader paid the fighters."]),
+])
+def test_abbreviation_that_ends_a_sentence_before_a_pronoun_or_article_splits(text, expected):
+    assert sentences(text) == expected
+
+
+def test_abbreviation_before_a_name_or_noun_does_not_split():
+    text = "The envoy flew to the U.K. Foreign Office and met U.S. Army officers at 6 p.m. Monday."
+    assert sentences(text) == [text]
