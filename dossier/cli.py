@@ -114,6 +114,28 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
 
 
 @app.command()
+def extract(path: Path = typer.Argument(..., help="A report (PDF, HTML, Markdown or text).", show_default=False),
+            extractor: str = typer.Option(DEFAULT_EXTRACTOR, help="Extractor to use."),
+            encoding: Optional[str] = typer.Option(None, help="Encoding of a text file that is not UTF-8."),
+            as_json: bool = typer.Option(False, "--json", help="Print dossier-extract/1 JSON.")) -> None:
+    """Show what the extractor finds in one file, without storing anything."""
+    from dossier.export.extract_json import to_extract_json
+    from dossier.ingest import extract_file
+    from dossier.render import extraction_view
+    try:
+        doc, extraction = extract_file(path, extractor, encoding=encoding)
+    except DossierError as e:
+        fail(e)
+    if as_json:
+        meta = {"title": doc.title, "date": doc.date, "authors": doc.authors, "publisher": doc.publisher}
+        print_json(to_extract_json(meta, extraction, doc.sources))
+    else:
+        out.print(extraction_view(doc, extraction))
+    for warning in (*doc.warnings, *extraction.warnings):
+        err.print(f"[yellow]Warning:[/yellow] {path}: {warning}", highlight=False, soft_wrap=True)
+
+
+@app.command()
 def documents(db: Optional[str] = DB, as_json: bool = JSON) -> None:
     """List stored documents with their size and what was extracted."""
     from dossier.render import documents_table

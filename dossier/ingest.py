@@ -128,6 +128,14 @@ def prepare(path: str, encoding: str | None, max_bytes: int) -> tuple[Document, 
         return DossierError(f"{path}: structure nested too deeply to read")
 
 
+def extract_file(path: str | Path, extractor: str = DEFAULT_EXTRACTOR, *, encoding: str | None = None,
+                 max_bytes: int = MAX_BYTES, plugins: bool = True) -> tuple[Document, Extraction]:
+    """Read and extract one file without storing anything."""
+    registry = build_registry(plugins)
+    doc = read_document(path, registry.readers, encoding=encoding, max_bytes=max_bytes)
+    return doc, registry.extractor(extractor).extract(doc)
+
+
 # ---- the run ---------------------------------------------------------------------------------
 
 def ingest(paths: Iterable[str | Path], db: str | Path | None = None, *, extractor: str = DEFAULT_EXTRACTOR,

@@ -125,3 +125,37 @@ def profile_view(p: Profile) -> Group:
                 parts.append(claim_line(claim, p.entity.id))
                 parts += evidence_lines(claim)
     return Group(*parts)
+
+
+def extraction_view(document, extraction) -> Group:
+    """What an extractor found in one document: entities with aliases, relations and events, with sources."""
+    names = {e.id: e.name for e in extraction.entities}
+    entities = Table(title=f"{len(extraction.entities)} entities", title_justify="left")
+    for column in ("id", "type", "name", "aliases"):
+        entities.add_column(column, overflow="fold")
+    for e in extraction.entities:
+        entities.add_row(e.id, e.type, escape(e.name), escape("; ".join(e.aliases)))
+    relations = Table(title=f"{len(extraction.relations)} relations", title_justify="left")
+    for column in ("relation", "subject", "object", "period", "role", "sources"):
+        relations.add_column(column, overflow="fold")
+    for r in extraction.relations:
+        relations.add_row(r.type, escape(names[r.subject]), escape(names[r.object]), period(r.start, r.end, r.approx),
+                          escape(r.role or ""), ", ".join(_cited(r.evidence)))
+    events = Table(title=f"{len(extraction.events)} events", title_justify="left")
+    for column in ("event", "date", "where", "who", "killed", "count", "sources"):
+        events.add_column(column, overflow="fold")
+    for e in extraction.events:
+        who = "; ".join(f"{p.role}: {names[p.entity]}" for p in e.participants)
+        events.add_row(e.type, (e.date or "") + ("~" if e.approx else ""), escape(e.location or ""), escape(who),
+                       "" if e.killed is None else str(e.killed), "" if e.count is None else str(e.count),
+                       ", ".join(_cited(e.evidence)))
+    head = Text(f"{document.title or document.name}", style="bold")
+    head.append(f"  {document.date or 'undated'}, {document.words()} words, {len(document.sources)} sources", style="dim")
+    return Group(head, entities, relations, events)
+
+
+def _cited(evidence) -> list[str]:
+    ids: list[str] = []
+    for ev in evidence:
+        ids += [s for s in ev.sources if s not in ids]
+    return ids

@@ -211,7 +211,8 @@ def _name_parts(mentions: list[Mention], uf: _Union, lexicon: Lexicon) -> None:
         j, f = _likeliest(before, mentions, i, uf)
         plural = f.type == "organization" and len(ws) == 1 and ws[0].endswith("s")
         city = m.why.startswith("gazetteer city") and not m.place_context
-        if m.type in (None, f.type) or m.strength <= WEAK or city or plural:
+        borrowed = m.why.endswith("(elsewhere)") and not m.place_context  # typed by another mention of the word
+        if m.type in (None, f.type) or m.strength <= WEAK or city or plural or borrowed:
             m.type, m.strength, m.why = f.type, max(m.strength, 2), "part of " + f.name
             uf.union(j, i)
 

@@ -52,7 +52,8 @@ def find_references(doc: Document, mentions: list[Mention], clusters: list[Clust
         here = by_sentence.get(index, [])
         resolved: list[Mention] = []
         for m in PERSONAL.finditer(text, sentence.start, sentence.end):
-            target = _person_for(m.start(), here, by_sentence, index, kinds)
+            nearest = m.group().lower() in ("his", "her", "him") and m.start() - sentence.start > 25
+            target = _person_for(m.start(), here, by_sentence, index, kinds, nearest)
             if target is not None:
                 out.append(Reference(m.start(), m.end(), m.group(), target))
                 resolved.append(Mention(m.start(), m.end(), m.group(), m.group(), "person", 1, "pronoun", index,
@@ -94,12 +95,13 @@ def main_group(mentions: list[Mention], clusters: list[Cluster]) -> int | None:
 
 
 def _person_for(at: int, here: list[Mention], by_sentence: dict[int, list[Mention]], index: int,
-                kinds: dict[int, str]) -> int | None:
-    """The person a pronoun at `at` stands for: the first person before it in its sentence, else the
-    first person of the closest sentence before that names one (within three sentences)."""
+                kinds: dict[int, str], nearest: bool = False) -> int | None:
+    """The person a pronoun at `at` stands for: the first person before it in its sentence (the
+    nearest one for a possessive or object pronoun inside the sentence), else the first person of
+    the closest sentence before that names one (within three sentences)."""
     before = [m for m in here if m.end <= at and kinds.get(m.cluster) == "person"]
     if before:
-        return before[0].cluster
+        return before[-1 if nearest else 0].cluster
     after = [m for m in here if m.start >= at and kinds.get(m.cluster) == "person"]
     if after and here and all(m.start > at for m in here if kinds.get(m.cluster) == "person") and _fronted(at, here):
         return after[0].cluster  # "In her first interview, Ahmed said": the subject that follows

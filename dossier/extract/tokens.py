@@ -65,10 +65,13 @@ def sentence_docs(document: Document, mentions: list[Mention], references: list[
     """
     nlp = language()
     spans_at = _by_sentence(document, mentions, references, dates, cluster_types, nationalities)
+    citing = {s.id.rstrip("abcdefghij") for s in document.sources} | {s.id for s in document.sources}
     for index, sentence in enumerate(document.sentences):
         block = document.blocks[sentence.block]
         if block.kind in ("heading", "byline") or block.part in ("back",):
             continue
+        if block.kind == "note" and block.label in citing:
+            continue  # a citation: what its title says is the cited author's claim, not this document's
         if not any(label in NAME_LABELS for _, _, label, _ in spans_at.get(index, ())):
             continue  # a sentence that names nothing states no relation or event
         for start in range(sentence.start, sentence.end, MAX_SENTENCE_CHARS):
