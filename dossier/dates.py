@@ -81,15 +81,17 @@ def year_for(month: int, day: int | None, reference: PartialDate | None) -> int 
 def find_dates(text: str, reference: PartialDate | None = None) -> list[tuple[int, int, PartialDate]]:
     """Every date written in text as (start, end, partial date), earliest first, not overlapping."""
     found: list[tuple[int, int, PartialDate]] = []
-    taken = [m.span() for m in DOCUMENT_SYMBOL.finditer(text)]
+    taken = bytearray(len(text))  # 1 where a date (or a document symbol) already stands
+    for m in DOCUMENT_SYMBOL.finditer(text):
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if any(taken[m.start():m.end()]):
                 continue
             value = _value(kind, m, reference)
             if value:
                 found.append((m.start(), m.end(), value))
-                taken.append((m.start(), m.end()))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return sorted(found)
 
 

@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import signal
 from collections import Counter
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -238,12 +239,29 @@ def _prepared(todo: list[tuple[Path, str]], extractor: str, options: dict, worke
     pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context,
                                initializer=_init_pool_worker, initargs=(extractor, options, plugins))
     try:
-        futures = [pool.submit(prepare, str(path), encoding, max_bytes) for path, _ in todo]
-        yield (future.result() for future in futures)
+        yield _in_order(pool, [str(path) for path, _ in todo], encoding, max_bytes, 2 * workers)
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
+
+
+def _in_order(pool: ProcessPoolExecutor, paths: list[str], encoding: str | None, max_bytes: int,
+              ahead: int) -> Iterator:
+    """Results in input order, with at most `ahead` files in flight, so that finished documents
+    waiting to be stored never pile up in memory."""
+    pending: deque = deque()
+    queued = iter(paths)
+    for path in queued:
+        pending.append(pool.submit(prepare, path, encoding, max_bytes))
+        if len(pending) >= ahead:
+            break
+    while pending:
+        result = pending.popleft().result()
+        path = next(queued, None)
+        if path is not None:
+            pending.append(pool.submit(prepare, path, encoding, max_bytes))
+        yield result
 
 
 def save(store: Store, doc: Document, extraction: Extraction) -> FileResult:

@@ -7,6 +7,7 @@ repeats part of a fuller one ("Farooqi" after "Aslam Farooqi", "Lashkar" after
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -190,25 +191,39 @@ def _pronoun_target(mentions: list[Mention], i: int, pronoun: str) -> int | None
 
 def _name_parts(mentions: list[Mention], uf: _Union, lexicon: Lexicon) -> None:
     """Join a shorter name to the fuller one it repeats part of, the nearest before it."""
-    by_word: dict[str, list[tuple[int, Mention, list[str]]]] = {}
+    fuller: dict[tuple[str, str], tuple[list[str], list[int]]] = {}  # (type, key) → words, mention numbers
     for i, m in enumerate(mentions):
         ws = [w for w in name_words(m.name) if w not in lexicon.honorifics]
         if m.type in ("person", "organization") and len(ws) > 1:
-            for w in set(ws):
-                by_word.setdefault(w, []).append((i, m, ws))
+            fuller.setdefault((m.type, m.key), (ws, []))[1].append(i)
+    by_word: dict[str, list[tuple[str, str]]] = {}
+    for fk, (ws, _) in fuller.items():
+        for w in set(ws):
+            by_word.setdefault(w, []).append(fk)
+    checked: dict[tuple, bool] = {}
     for i, m in enumerate(mentions):
         ws = [w for w in name_words(m.name) if w not in lexicon.honorifics]
         if not ws or (m.type not in (None, "person", "organization") and m.strength >= STRONG
                       and not m.why.startswith("gazetteer city")):
             continue
-        pool = by_word.get(ws[-1], []) + (by_word.get(ws[0][:-1], []) if ws[0].endswith("s") else [])
-        candidates = sorted({(j, id(f)): (j, f) for j, f, fws in pool
-                             if j != i and f.key != m.key and _part_of(ws, fws, m, f, lexicon)}.values(),
-                            key=lambda c: c[0])
+        keys = set(by_word.get(ws[-1], ())) | (set(by_word.get(ws[0][:-1], ())) if ws[0].endswith("s") else set())
+        candidates = []
+        for fk in keys:
+            fws, numbers = fuller[fk]
+            if fk[1] == m.key:
+                continue
+            memo = (m.key, m.type, m.name.isupper(), fk)
+            if memo not in checked:
+                checked[memo] = _part_of(ws, fws, m, mentions[numbers[0]], lexicon)
+            if checked[memo]:
+                at = bisect.bisect_left(numbers, i)
+                j = numbers[at - 1] if at > 0 else numbers[0]
+                candidates.append((j, mentions[j], len(numbers)))
         if not candidates:
             continue
+        candidates.sort(key=lambda c: c[0])
         before = [c for c in candidates if c[0] < i] or candidates
-        j, f = _likeliest(before, mentions, i, uf)
+        j, f = _likeliest(before, mentions, i)
         plural = f.type == "organization" and len(ws) == 1 and ws[0].endswith("s")
         city = m.why.startswith("gazetteer city") and not m.place_context
         borrowed = m.why.endswith("(elsewhere)") and not m.place_context  # typed by another mention of the word
@@ -217,17 +232,12 @@ def _name_parts(mentions: list[Mention], uf: _Union, lexicon: Lexicon) -> None:
             uf.union(j, i)
 
 
-def _likeliest(candidates: list[tuple[int, Mention]], mentions: list[Mention], i: int,
-              uf: _Union) -> tuple[int, Mention]:
+def _likeliest(candidates: list[tuple[int, Mention, int]], mentions: list[Mention], i: int) -> tuple[int, Mention]:
     """The fuller name a short one means: one named in this or the last sentence, else the most named."""
     near = [c for c in candidates if mentions[i].sentence - c[1].sentence <= 1]
     if near:
-        return near[-1]
-    weight: dict[int, int] = {}
-    for j, _ in candidates:
-        root = uf.find(j)
-        weight[root] = weight.get(root, 0) + 1
-    return max(candidates, key=lambda c: (weight[uf.find(c[0])], c[0]))
+        return near[-1][:2]
+    return max(candidates, key=lambda c: (c[2], c[0]))[:2]
 
 
 def _part_of(ws: list[str], fws: list[str], m: Mention, f: Mention, lexicon: Lexicon) -> bool:
@@ -322,13 +332,16 @@ def _acronyms_of_names(mentions: list[Mention], uf: _Union) -> None:
     for i, m in enumerate(mentions):
         if m.type == "organization" and len(m.name.split()) > 1:
             orgs.setdefault(m.key, i)
+    spelt: dict[str, list[int]] = {}  # acronym → the organizations (first mentions) whose initials it spells
     for i, m in enumerate(mentions):
         letters = [c for c in m.name if c.isalpha()]
         if not (2 <= len(letters) <= 6 and sum(c.isupper() for c in letters) >= 2 and " " not in m.name):
             continue
         if m.type not in (None, "organization"):
             continue
-        matches = {uf.find(j) for key, j in orgs.items() if _spells(mentions[j].name, m.name)}
+        if m.name not in spelt:
+            spelt[m.name] = [j for j in orgs.values() if _spells(mentions[j].name, m.name)]
+        matches = {uf.find(j) for j in spelt[m.name]}
         if len(matches) == 1:
             j = matches.pop()
             if uf.find(i) != j:

@@ -41,12 +41,12 @@ def find_date_mentions(doc: Document) -> list[DateMention]:
     """Every date in the document's text, vague ones included, not overlapping, in order."""
     text = doc.text
     out: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a date already stands
 
     def add(start: int, end: int, value: str | None, approx: bool) -> None:
-        if value and not any(start < e and s < end for s, e in taken):
+        if value and not any(taken[start:end]):
             out.append(DateMention(start, end, value, approx))
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
 
     for m in DECADE.finditer(text):
         decade = int(m.group("decade"))

@@ -77,8 +77,12 @@ class Found:
     acronyms: list[tuple[Mention, Mention]] = field(default_factory=list)  # (long form, acronym)
 
 
-def find_mentions(doc: Document, lexicon: Lexicon, gazetteer: Gazetteer) -> Found:
-    """Typed name mentions in every sentence that can name things."""
+def find_mentions(doc: Document, lexicon: Lexicon, gazetteer: Gazetteer,
+                  signals: list[tuple[int, int, str]] = ()) -> Found:
+    """Typed name mentions in every sentence that can name things.
+
+    `signals` are (start, end, type) from an optional statistical model: they type names the
+    rules leave untyped or only weakly typed."""
     found = Found()
     lower_words = _lower_words(doc.text)
     text = doc.text
@@ -101,9 +105,10 @@ def find_mentions(doc: Document, lexicon: Lexicon, gazetteer: Gazetteer) -> Foun
         acronym_of = {lf.end: acronym for lf, acronym in long_forms}
         previous: Mention | None = None
         for chunk in chunks:
-            if any(s < chunk.end and chunk.start < e for s, e in masks) and not _known(chunk.text, lexicon, gazetteer,
-                                                                                     strict=True):
-                continue
+            if any(s < chunk.end and chunk.start < e for s, e in masks) and (
+                    not _known(chunk.text, lexicon, gazetteer, strict=True)
+                    or re.search(r"\b(?:an?|the)\s+$", text[max(0, chunk.start - 5):chunk.start], re.I)):
+                continue  # in a title, only a known name counts ("the History of an African Jihadist Movement")
             for mention in _mentions_of(chunk, text, lexicon, gazetteer, lower_words, found):
                 if previous is not None and acronym_of.get(previous.end) == mention.name and mention.start > previous.end:
                     if previous.type is None:
@@ -114,6 +119,7 @@ def find_mentions(doc: Document, lexicon: Lexicon, gazetteer: Gazetteer) -> Foun
                     found.acronyms.append((previous, mention))
                 found.mentions.append(mention)
                 previous = mention
+    _use_signals(found.mentions, signals)
     _settle_types(found.mentions, lexicon)
     for m in found.mentions:
         before = re.findall(r"[A-Za-z]+", text[max(0, m.start - 20):m.start])[-1:]
@@ -472,6 +478,17 @@ def _appositive_post(after: str, lexicon: Lexicon) -> bool:
         return False
     words = m.group(1).lower().split()
     return any(" ".join(words[:n]).endswith(p) for n in range(1, len(words) + 1) for p in lexicon.posts)
+
+
+def _use_signals(mentions: list[Mention], signals: list[tuple[int, int, str]]) -> None:
+    """Type untyped or weakly typed names as a statistical model does, where its span is the same name."""
+    if not signals:
+        return
+    by_span = {(s, e): kind for s, e, kind in signals}
+    for m in mentions:
+        kind = by_span.get((m.start, m.end))
+        if kind and (m.type is None or m.strength <= WEAK):
+            m.type, m.strength, m.why = kind, GOOD, "statistical model"
 
 
 def _settle_types(mentions: list[Mention], lexicon: Lexicon) -> None:

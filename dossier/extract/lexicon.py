@@ -55,7 +55,9 @@ class Lexicon:
             return True
         if any(w in self.org_heads and nxt in ("of", "for") for w, nxt in zip(words, words[1:])):
             return True  # "Times of India", "Centre for Research"
-        if len(words) > 1 and words[-1].isupper() and len(words[-1]) >= 2 and words[-1].isalpha():
+        if len(words) > 1 and words[-1].isupper() and len(words[-1]) >= 2 and words[-1].isalpha() \
+                and words[0][0].isupper() and words[0].lower() not in STOP_WORDS \
+                and name_key(words[-1]) not in self.known_names:
             return True  # a place and an agency acronym: "Gujarat ATS"
         if words[0] in self.org_starts or " ".join(words[:2]) in self.org_starts:
             return True

@@ -8,6 +8,8 @@ another's internals. Language data lives in data/.
 from __future__ import annotations
 
 import re
+import time
+from dataclasses import replace
 
 from dossier.extract.aliases import Cluster, cluster_mentions
 from dossier.extract.coref import find_references, main_group
@@ -16,6 +18,7 @@ from dossier.extract.entities import STRONG, Mention, find_mentions
 from dossier.extract.events import find_events
 from dossier.extract.gazetteer import gazetteer
 from dossier.extract.lexicon import lexicon
+from dossier.extract.model_signals import entity_signals, load_model
 from dossier.extract.relations import find_relations, named_bases, to_relations
 from dossier.extract.tokens import sentence_docs
 from dossier.model import Document, Entity, Evidence, Extraction
@@ -23,6 +26,8 @@ from dossier.model import Mention as MentionSpan
 from dossier.resolve.names import name_key
 
 VERSION = "rules/1"
+MAX_SECONDS = 300.0  # per document: relations and events stop here, with a warning
+MAX_WORDS = 120_000  # per document: a longer text (a book, a dump) is read up to here, with a warning
 DOMAIN = re.compile(r"^[\w.-]+\.[a-z]{2,}$")
 
 
@@ -31,29 +36,75 @@ class RuleExtractor:
 
     name = VERSION
 
-    def __init__(self) -> None:
+    def __init__(self, model: str | None = None, max_seconds: float = MAX_SECONDS, max_words: int = MAX_WORDS) -> None:
         self.lexicon = lexicon()
         self.gazetteer = gazetteer()
+        self.model = model
+        self.max_seconds = max_seconds
+        self.max_words = max_words
+        if model:
+            load_model(model)  # fail now, with one clear line, if it is not installed
+            self.name = f"{VERSION}+{model}"
 
     def extract(self, document: Document) -> Extraction:
         """Entities with their aliases, relations and events, each claim with its evidence."""
-        found = find_mentions(document, self.lexicon, self.gazetteer)
+        started = time.monotonic()
+        document, cut = _first_words(document, self.max_words)
+        signals = entity_signals(document, self.model) if self.model else []
+        found = find_mentions(document, self.lexicon, self.gazetteer, signals)
         clusters = cluster_mentions(document.text, found, self.lexicon, self.gazetteer)
         clusters = _add_cited(document, clusters)
         types = {c.id: c.type for c in clusters}
         references = find_references(document, found.mentions, clusters, self.lexicon)
         dates = find_date_mentions(document)
-        sentences = list(sentence_docs(document, found.mentions, references, dates, types, self.lexicon,
-                                       _nationalities(found, clusters, self.gazetteer)))
+        sentences = sentence_docs(document, found.mentions, references, dates, types, self.lexicon,
+                                  _nationalities(found, clusters, self.gazetteer))
         evidence = _evidence_maker(document)
         ids = {c.id: f"e{i + 1}" for i, c in enumerate(clusters)}
         names = {c.id: c.names[0] for c in clusters if c.names}
+        warnings = _warnings(document, clusters) + cut
+        sentences = _within(sentences, started + self.max_seconds, warnings)
         found_relations = find_relations(sentences, evidence, types, main_group(found.mentions, clusters))
         found_relations += _named_bases(clusters, found_relations, self.gazetteer, document)
         relations = to_relations(found_relations, ids)
         events = find_events(sentences, evidence, types, ids, names)
         entities = tuple(_entity(ids[c.id], c, self.lexicon) for c in clusters)
-        return Extraction(self.name, entities, tuple(relations), tuple(events))
+        return Extraction(self.name, entities, tuple(relations), tuple(events), tuple(warnings))
+
+
+def _first_words(document: Document, limit: int) -> tuple[Document, list[str]]:
+    """The document up to its first `limit` words (all of it when shorter), and a warning when cut."""
+    words = 0
+    for i, s in enumerate(document.sentences):
+        words += document.text.count(" ", s.start, s.end) + 1
+        if words > limit:
+            kept = replace(document, sentences=document.sentences[:i])
+            return kept, [f"the document has more than {limit:,} words; only the first {limit:,} were read"]
+    return document, []
+
+
+def _within(sentences, deadline: float, warnings: list[str]) -> list:
+    """The sentence Docs that can be prepared before the deadline; the rest is skipped with a warning."""
+    out = []
+    for sentence in sentences:
+        if time.monotonic() > deadline:
+            warnings.append(f"stopped reading relations and events after {len(out)} sentences: the "
+                            f"document took longer than the time allowed; entities are complete")
+            break
+        out.append(sentence)
+    return out
+
+
+def _warnings(document: Document, clusters: list[Cluster]) -> list[str]:
+    """What a reader of the result should know: nothing found, or a script the rules do not read."""
+    letters = [c for c in document.text[:20000] if c.isalpha()]
+    latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters)
+    out = []
+    if letters and latin / len(letters) < 0.5:
+        out.append("most of the text is not in Latin script; the built-in extractor reads English")
+    if not clusters:
+        out.append("no names of people, organizations or places were found")
+    return out
 
 
 def _named_bases(clusters: list[Cluster], found: list, places, document: Document) -> list:

@@ -107,8 +107,9 @@ def _by_sentence(document: Document, mentions, references, dates, cluster_types,
 def _merge(doc: Doc, offset: int, items: list[tuple], lexicon: Lexicon) -> None:
     """Merge each name, reference, date and post into one token carrying what it stands for."""
     spans, extras = [], {}
+    length = len(doc.text)  # Doc.text joins every token: read it once
     for start, end, label, extra in items:
-        if start < offset or end > offset + len(doc.text):
+        if start < offset or end > offset + length:
             continue
         span = doc.char_span(start - offset, end - offset, label=label, alignment_mode="expand")
         if span is not None:

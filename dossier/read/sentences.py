@@ -50,8 +50,14 @@ def _ends_sentence(text: str, stop: int, after: int) -> bool:
     return True
 
 
+MAX_SENTENCE_CHARS = 2000  # longer runs (unpunctuated text, lists, tables) are cut at spaces
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in text[start:end], stripped of surrounding space."""
+    """(start, end) of each sentence in text[start:end], stripped of surrounding space.
+
+    A "sentence" longer than MAX_SENTENCE_CHARS is cut into pieces at a clause mark or a space,
+    so that no later stage ever works on an unbounded span."""
     end = len(text) if end is None else end
     spans, begin = [], start
     for m in BOUNDARY.finditer(text, start, end):
@@ -65,6 +71,22 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
+        while e - s > MAX_SENTENCE_CHARS:
+            cut = _cut(text, s, s + MAX_SENTENCE_CHARS)
+            out.append((s, cut))
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
         if s < e:
             out.append((s, e))
     return out
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where to cut an over-long sentence before `limit`: after a clause mark, else at a space."""
+    window = text[start:limit]
+    for marks in (";:", ",", " "):
+        at = max(window.rfind(mark) for mark in marks)
+        if at > len(window) // 2:
+            return start + at + (1 if marks != " " else 0)
+    return limit

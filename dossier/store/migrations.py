@@ -27,9 +27,26 @@ def _initial(db: sqlite3.Connection) -> None:
     _run_script(db, resources.files("dossier.store").joinpath("schema.sql").read_text("utf-8"))
 
 
+def _entity_keys(db: sqlite3.Connection) -> None:
+    """An index of the name keys of every resolved entity, so resolution looks up candidates
+    without scanning every document's names."""
+    _run_script(db, """
+        CREATE TABLE entity_keys (
+            key        TEXT NOT NULL,
+            type       TEXT NOT NULL,
+            entity_id  INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            PRIMARY KEY (key, type, entity_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX entity_keys_entity ON entity_keys(entity_id);
+        INSERT OR IGNORE INTO entity_keys (key, type, entity_id)
+            SELECT n.key, d.type, d.entity_id FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id;
+    """)
+
+
 # (name, function). Append only: the position of a migration is its schema version.
 MIGRATIONS = [
     ("0001_initial", _initial),
+    ("0002_entity_keys", _entity_keys),
 ]
 VERSION = len(MIGRATIONS)
 

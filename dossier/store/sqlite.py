@@ -22,6 +22,11 @@ DAMAGED_HINT = "restore it from a backup, or ingest into a new --db file"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+def _fullness(name: str) -> tuple:
+    """How full a name is: more words, then more letters (then alphabetical, for a stable choice)."""
+    return (len(name.split()), len(name), name)
+
+
 def default_path() -> str:
     """The database path: $DOSSIER_DB, else ./dossier.db."""
     return os.environ.get("DOSSIER_DB") or DEFAULT_DB
@@ -250,9 +255,8 @@ class Store:
             return []
         marks = ",".join("?" * len(keys))
         return self.query(
-            f"SELECT DISTINCT e.id, e.type, e.name, n.key FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id"
-            f" JOIN entities e ON e.id = d.entity_id WHERE n.key IN ({marks}) AND e.type = ?",
-            (*keys, entity_type))
+            f"SELECT e.id, e.type, e.name, k.key FROM entity_keys k JOIN entities e ON e.id = k.entity_id"
+            f" WHERE k.key IN ({marks}) AND k.type = ?", (*keys, entity_type))
 
     def create_entity(self, entity: Entity) -> int:
         """A new resolved entity named after a document entity."""
@@ -263,29 +267,41 @@ class Store:
                         assignment: dict[str, tuple[int, str]], keys: dict[str, str]) -> dict[str, int]:
         """Store a document's entities, names and mentions; returns local id → doc_entity id."""
         ids: dict[str, int] = {}
-        touched = set()
         for e in entities:
             entity_id, reason = assignment[e.id]
             cur = self.db.execute(
                 "INSERT INTO doc_entities (document_id, local_id, type, name, subtype, entity_id, reason)"
                 " VALUES (?,?,?,?,?,?,?)", (document_id, e.id, e.type, e.name, e.subtype, entity_id, reason))
             ids[e.id] = cur.lastrowid
-            touched.add(entity_id)
+            names = (e.name, *e.aliases)
             self.db.executemany("INSERT INTO names (doc_entity_id, name, key, is_primary) VALUES (?,?,?,?)",
-                                [(cur.lastrowid, n, keys[n], int(i == 0)) for i, n in enumerate((e.name, *e.aliases))])
+                                [(cur.lastrowid, n, keys[n], int(i == 0)) for i, n in enumerate(names)])
+            self.db.executemany("INSERT OR IGNORE INTO entity_keys (key, type, entity_id) VALUES (?,?,?)",
+                                [(keys[n], e.type, entity_id) for n in names if keys[n]])
             self.db.executemany("INSERT INTO mentions (doc_entity_id, start, end) VALUES (?,?,?)",
                                 [(cur.lastrowid, m.start, m.end) for m in e.mentions])
-        for entity_id in touched:
-            self.refresh_entity(entity_id)
+            self._consider_name(entity_id, e.name, e.subtype)
         return ids
 
+    def _consider_name(self, entity_id: int, name: str, subtype: str | None) -> None:
+        """Rename an entity when a document gives a fuller name than the one it has."""
+        row = self.db.execute("SELECT name, subtype FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if row is not None and (_fullness(name) > _fullness(row["name"]) or (subtype and not row["subtype"])):
+            best = name if _fullness(name) > _fullness(row["name"]) else row["name"]
+            self.db.execute("UPDATE entities SET name = ?, subtype = ? WHERE id = ?",
+                            (best, row["subtype"] or subtype, entity_id))
+
     def refresh_entity(self, entity_id: int) -> None:
-        """Name an entity after the fullest primary name its documents use."""
+        """Recompute an entity's name and name keys from the documents that still name it."""
         rows = self.db.execute("SELECT name, subtype FROM doc_entities WHERE entity_id = ?", (entity_id,)).fetchall()
         if rows:
-            best = max(rows, key=lambda r: (len(r["name"].split()), len(r["name"]), r["name"]))
+            best = max(rows, key=lambda r: _fullness(r["name"]))
             subtype = next((r["subtype"] for r in rows if r["subtype"]), None)
             self.db.execute("UPDATE entities SET name = ?, subtype = ? WHERE id = ?", (best["name"], subtype, entity_id))
+        self.db.execute("DELETE FROM entity_keys WHERE entity_id = ?", (entity_id,))
+        self.db.execute("INSERT OR IGNORE INTO entity_keys (key, type, entity_id) SELECT n.key, d.type, d.entity_id"
+                        " FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id WHERE d.entity_id = ?",
+                        (entity_id,))
 
     # ---- claims ----------------------------------------------------------------------------
 
