@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -45,9 +45,16 @@ class Lexicon:
     armed_groups: frozenset[str]  # name keys
     known_aliases: dict[str, int]  # name key → group number (names of one thing)
     known_names: dict[str, str]  # name key → type, for well-known organizations, outlets and companies
+    _shapes: dict = field(default_factory=dict, repr=False)  # name → is_org_shaped, filled as names are seen
 
     def is_org_shaped(self, name: str) -> bool:
         """True when a name has the shape of an organization name (Lashkar-e-X, "X Network", ...)."""
+        cached = self._shapes.get(name)
+        if cached is None:
+            cached = self._shapes[name] = self._org_shaped(name)
+        return cached
+
+    def _org_shaped(self, name: str) -> bool:
         words = name.replace("’", "'").split()
         if not words:
             return False

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 ENTITY_LABELS = {"PER": ["PER"], "ORG": ["ORG"], "LOC": ["LOC"], "ENT": ["PER", "ORG", "LOC"], "NAT": ["NAT"]}
 GROUP = re.compile(r"\(([^()]*)\)(\??)")
 CLAUSE_PUNCT = [",", ";", ".", ":", "(", ")", "!", "?", "\"", "“", "”", "–", "—"]
+FILLER = "FILL"  # the tag tokens.py gives every token that is neither a name nor clause punctuation
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,7 @@ def _item(item: str, lists: dict[str, list[str]]) -> tuple[dict, str | None]:
     body, _, part = item.partition(":") if not item.startswith("'") else (item, "", "")
     part = part or None
     if re.fullmatch(r"_\d", body):
-        return {"ENT_TYPE": {"NOT_IN": ["PER", "ORG", "LOC"]}, "ORTH": {"NOT_IN": CLAUSE_PUNCT},
-                "OP": f"{{0,{body[1]}}}"}, None
+        return {"TAG": FILLER, "OP": f"{{0,{body[1]}}}"}, None
     if body in ("LPAREN", "RPAREN"):
         spec = {"ORTH": "(" if body == "LPAREN" else ")"}
         if optional:
@@ -104,7 +104,7 @@ def _item(item: str, lists: dict[str, list[str]]) -> tuple[dict, str | None]:
         return {"OP": f"{{0,{body[1]}}}"}, None
     labels = [label for name in body.split("|") for label in ENTITY_LABELS.get(name, [])]
     if labels and all(name in ENTITY_LABELS for name in body.split("|")):
-        spec: dict = {"ENT_TYPE": {"IN": labels}}
+        spec: dict = {"ENT_TYPE": labels[0]} if len(labels) == 1 else {"ENT_TYPE": {"IN": labels}}
     elif body == "DATE":
         spec = {"ENT_TYPE": "DATE"}
     elif body == "POST":

@@ -28,6 +28,8 @@ from dossier.resolve.names import name_key
 VERSION = "rules/1"
 MAX_SECONDS = 300.0  # per document: relations and events stop here, with a warning
 MAX_WORDS = 120_000  # per document: a longer text (a book, a dump) is read up to here, with a warning
+LETTER = re.compile(r"[^\W\d_]")
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 DOMAIN = re.compile(r"^[\w.-]+\.[a-z]{2,}$")
 
 
@@ -97,10 +99,11 @@ def _within(sentences, deadline: float, warnings: list[str]) -> list:
 
 def _warnings(document: Document, clusters: list[Cluster]) -> list[str]:
     """What a reader of the result should know: nothing found, or a script the rules do not read."""
-    letters = [c for c in document.text[:20000] if c.isalpha()]
-    latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters)
+    sample = document.text[:20000]
+    letters = len(LETTER.findall(sample))
+    latin = len(LATIN_LETTER.findall(sample))
     out = []
-    if letters and latin / len(letters) < 0.5:
+    if letters and latin / letters < 0.5:
         out.append("most of the text is not in Latin script; the built-in extractor reads English")
     if not clusters:
         out.append("no names of people, organizations or places were found")

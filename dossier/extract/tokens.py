@@ -13,6 +13,8 @@ from typing import Iterator
 
 import spacy
 from spacy.matcher import PhraseMatcher
+import numpy
+from spacy.attrs import ENT_TYPE, IDX, ORTH, TAG
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -20,6 +22,7 @@ from dossier.extract.coref import Reference
 from dossier.extract.dates import DateMention
 from dossier.extract.entities import Mention
 from dossier.extract.lexicon import Lexicon, lexicon
+from dossier.extract.patterns import CLAUSE_PUNCT, FILLER
 from dossier.model import Document
 
 LABELS = {"person": "PER", "organization": "ORG", "location": "LOC"}
@@ -77,7 +80,7 @@ def sentence_docs(document: Document, mentions: list[Mention], references: list[
         for start in range(sentence.start, sentence.end, MAX_SENTENCE_CHARS):
             end = min(sentence.end, start + MAX_SENTENCE_CHARS)
             doc = nlp.make_doc(document.text[start:end])
-            _merge(doc, start, spans_at.get(index, []), lexicon)
+            _merge(doc, start, end - start, spans_at.get(index, []), lexicon)
             yield SentenceDoc(index, start, doc)
 
 
@@ -104,10 +107,9 @@ def _by_sentence(document: Document, mentions, references, dates, cluster_types,
     return out
 
 
-def _merge(doc: Doc, offset: int, items: list[tuple], lexicon: Lexicon) -> None:
+def _merge(doc: Doc, offset: int, length: int, items: list[tuple], lexicon: Lexicon) -> None:
     """Merge each name, reference, date and post into one token carrying what it stands for."""
     spans, extras = [], {}
-    length = len(doc.text)  # Doc.text joins every token: read it once
     for start, end, label, extra in items:
         if start < offset or end > offset + length:
             continue
@@ -124,6 +126,24 @@ def _merge(doc: Doc, offset: int, items: list[tuple], lexicon: Lexicon) -> None:
     with doc.retokenize() as retokenizer:
         for span in kept:
             retokenizer.merge(span, attrs={"ENT_TYPE": span.label_})
-    for token in doc:
-        for key, value in at.get(token.idx, {}).items():
-            setattr(token._, key, value)
+    starts = doc.to_array([IDX]).tolist()
+    for i, idx in enumerate(starts):
+        extra = at.get(idx)
+        if extra:
+            token = doc[i]
+            for key, value in extra.items():
+                setattr(token._, key, value)
+    _tag_fillers(doc)
+
+
+def _tag_fillers(doc: Doc) -> None:
+    """Tag the tokens a pattern may skip over (not names, not clause punctuation) so that the
+    Matcher tests them with one integer comparison instead of a Python set lookup."""
+    strings = doc.vocab.strings
+    names = {strings.add(label) for label in ("PER", "ORG", "LOC")}
+    stops = {strings.add(mark) for mark in CLAUSE_PUNCT}
+    filler, other = strings.add(FILLER), strings.add("NOFILL")
+    array = doc.to_array([ENT_TYPE, ORTH])
+    tags = numpy.array([[other if kind in names or orth in stops else filler] for kind, orth in array.tolist()],
+                       dtype="uint64")
+    doc.from_array([TAG], tags)
