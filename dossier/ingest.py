@@ -18,7 +18,7 @@ from dossier.errors import DossierError, UsageError
 from dossier.model import Document, Extraction
 from dossier.read import MAX_BYTES, read_document
 from dossier.registry import Registry, build_registry
-from dossier.resolve.entities import resolve_entities
+from dossier.resolve.entities import reconcile, resolve_entities
 from dossier.store import Store, open_store
 from dossier.store.sqlite import check_creatable, default_path
 from dossier.store.fingerprints import claim_fingerprints
@@ -129,12 +129,14 @@ def prepare(path: str, encoding: str | None, max_bytes: int) -> tuple[Document, 
         return DossierError(f"{path}: structure nested too deeply to read")
 
 
-def extract_file(path: str | Path, extractor: str = DEFAULT_EXTRACTOR, *, encoding: str | None = None,
-                 max_bytes: int = MAX_BYTES, plugins: bool = True) -> tuple[Document, Extraction]:
+def extract_file(path: str | Path, extractor: str = DEFAULT_EXTRACTOR, *, extractor_options: dict | None = None,
+                 encoding: str | None = None, max_bytes: int = MAX_BYTES,
+                 plugins: bool = True) -> tuple[Document, Extraction]:
     """Read and extract one file without storing anything."""
     registry = build_registry(plugins)
+    chosen = registry.extractor(extractor, **(extractor_options or {}))  # a missing model fails before reading
     doc = read_document(path, registry.readers, encoding=encoding, max_bytes=max_bytes)
-    return doc, registry.extractor(extractor).extract(doc)
+    return doc, chosen.extract(doc)
 
 
 # ---- the run ---------------------------------------------------------------------------------
@@ -172,6 +174,8 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None, *, extract
                     _record(report, FileResult(str(path), "failed", outcome.line()), on_result)
                     continue
                 _record(report, save(target.store(), *outcome), on_result)
+        if target.existing is not None:
+            reconcile(target.existing)  # entities that several documents tie together, re-clustered
     finally:
         target.close()
     return report
@@ -274,8 +278,8 @@ def save(store: Store, doc: Document, extraction: Extraction) -> FileResult:
         store.delete_document(key)
         document_id = store.insert_document(doc, extraction.extractor, warnings)
         source_ids = store.insert_sources(document_id, doc)
-        assignment, keys = resolve_entities(extraction.entities, store)
-        entity_ids = store.insert_entities(document_id, extraction.entities, assignment, keys)
+        assignment, keys, blocking = resolve_entities(extraction, store)
+        entity_ids = store.insert_entities(document_id, extraction.entities, assignment, keys, blocking)
         store.insert_claims(document_id, extraction, entity_ids, source_ids,
                             claim_fingerprints(doc.name, extraction, keys))
     claims = len(extraction.relations) + len(extraction.events)

@@ -21,6 +21,7 @@ MONTHS = frozenset("january february march april may june july august september 
                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 KUNYA = re.compile(r"^(?:abu|abou|abul|umm|um)\b", re.I)
 NISBA = re.compile(r"\b(?:al|el|ul)[- ][A-Z]\w+i\b|-al-[A-Z]\w+$|\b(?:bin|ibn|bint)\b")
+JOINED_NISBA = re.compile(r"^[A-Z][a-z]+-(?:al|el|ul)-[A-Z]\w+i$")  # one word: "Huzafa-al-Bakistani"
 PLACE_BEFORE = frozenset("in at from near into across outside inside toward towards via to throughout around "
                          "between within reached entered".split())
 PERSON_AFTER = re.compile(r"^\s*(?:,\s*(?:who|aged|\d+)\b|said|says|told|added|stated|claimed|wrote|"
@@ -223,7 +224,8 @@ def _mentions_of(chunk: Chunk, text: str, lexicon: Lexicon, gazetteer: Gazetteer
     words = list(chunk.words)
     while words and words[0].text.lower() == "the":
         words = words[1:]
-    whole_known = _known(_span_text(text, words), lexicon, gazetteer) if words else False
+    whole_known = (_known(_span_text(text, words), lexicon, gazetteer) if words else False) and \
+        words[0].text.lower() not in lexicon.stop_words
     if chunk.initial and words and words[0] is chunk.words[0] and not whole_known:
         while words and _common_word(words[0], lexicon, gazetteer, lower_words, alone=len(words) == 1):
             words = words[1:]
@@ -356,8 +358,7 @@ def _with_head(words: list[Word], chunk: Chunk, text: str, lexicon: Lexicon, gaz
         if m:
             head = m.group(1)
         if m and not lexicon.is_org_shaped(name):
-                if head in ("province", "provinces") and re.search(r"(?:'s|’s)\s+$", text[max(0, start - 3):start]) \
-                        and _possessor_is_group(text, start, lexicon):
+                if head in ("province", "provinces") and _group_possessive(text, start, lexicon):
                     head_end = end + 1 + len(head)  # "the group's Khorasan province": a province of an armed group
                     return [Mention(start, head_end, text[start:head_end], text[start:head_end], "organization", GOOD,
                                     "province of a group", chunk.sentence)]
@@ -380,7 +381,7 @@ def _name_like(words: list[Word], lexicon: Lexicon, gazetteer: Gazetteer, lower_
         low = w.text.lower().rstrip(".")
         if low in lexicon.given_names or low in lexicon.honorifics:
             continue
-        if low in lower_words or low in lexicon.not_entities or low in lexicon.stop_words or w.acronym:
+        if low in lower_words or lexicon.is_common_noun(low) or low in lexicon.stop_words or w.acronym:
             return False
     return gazetteer.country_of_demonym(words[-1].text) is None
 
@@ -392,6 +393,12 @@ def _head_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
     return {"org": re.compile(rf"\s({alternation(lexicon.org_lower_heads)})\b"),
             "site": re.compile(rf"\s(?:[a-z]+-[a-z]+\s)?({alternation(lexicon.site_heads)})\b"),
             "admin": re.compile(rf"\s({alternation(lexicon.admin_heads)})\b")}
+
+
+def _group_possessive(text: str, start: int, lexicon: Lexicon) -> bool:
+    """True when the name at `start` follows an armed group's "'s" ("Islamic State's", "the group's")."""
+    return re.search(r"(?:'s|’s)\s+$", text[max(0, start - 3):start]) is not None and \
+        _possessor_is_group(text, start, lexicon)
 
 
 def _possessor_is_group(text: str, start: int, lexicon: Lexicon) -> bool:
@@ -429,6 +436,8 @@ def _type_of(words: list[Word], name: str, text: str, lexicon: Lexicon,
             name_key(part) in lexicon.known_names for part in words[0].text.split("-")):
         return "organization", GOOD, "acronym of a known group"
     place = gazetteer.place(name)
+    if words[-1].text in ("Province", "Provinces") and len(words) > 1 and _group_possessive(text, words[0].start, lexicon):
+        return "organization", STRONG, "province of a group"  # "the Islamic State's Hind Province"
     if words[-1].text in lexicon.place_capital_heads and len(words) > 1:
         return "location", STRONG, "place name shape"
     before = text[max(0, words[0].start - 40):words[0].start]
@@ -443,7 +452,7 @@ def _type_of(words: list[Word], name: str, text: str, lexicon: Lexicon,
         return "person", STRONG, "honorific"
     if KUNYA.match(name) and len(words) > 1:
         return "person", STRONG, "kunya"
-    if NISBA.search(name) and len(words) > 1:
+    if NISBA.search(name) and (len(words) > 1 or JOINED_NISBA.match(name)):
         return "person", GOOD, "nisba"
     after = text[words[-1].end:words[-1].end + 40]
     if words[0].acronym and len(words) == 1:
@@ -464,7 +473,7 @@ def _type_of(words: list[Word], name: str, text: str, lexicon: Lexicon,
     if 2 <= len(words) <= 4 and all(w.cap for w in words) and _name_like(words, lexicon, gazetteer, lower_words):
         return "person", WEAK, "capitalised words"
     if last_before[0].lower() in PLACE_BEFORE and len(words) == 1 and lowered[0] not in lower_words \
-            and lowered[0] not in lexicon.not_entities:
+            and not lexicon.is_common_noun(lowered[0]):
         return "location", WEAK, "after " + last_before[0].lower()
     if len(words) == 1 and lowered[0] in lexicon.given_names:
         return "person", WEAK, "given name"

@@ -21,6 +21,12 @@ def _lines(name: str) -> list[str]:
     return [line.strip() for line in _text(name).splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
+def _lang_lines(name: str) -> list[str]:
+    """Lines of a language data file shared with name resolution (dossier/lang/)."""
+    text = resources.files("dossier.lang").joinpath(name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
 def _yaml(name: str) -> dict:
     return yaml.safe_load(_text(name))
 
@@ -31,6 +37,7 @@ class Lexicon:
 
     given_names: frozenset[str]
     not_entities: frozenset[str]
+    common_endings: tuple[str, ...]  # endings of abstract nouns ("-ment"): such a word is no name
     stop_words: frozenset[str]
     honorifics: frozenset[str]
     titles: tuple[str, ...]  # lower case, longest first
@@ -46,6 +53,11 @@ class Lexicon:
     known_aliases: dict[str, int]  # name key → group number (names of one thing)
     known_names: dict[str, str]  # name key → type, for well-known organizations, outlets and companies
     _shapes: dict = field(default_factory=dict, repr=False)  # name → is_org_shaped, filled as names are seen
+
+    def is_common_noun(self, word: str) -> bool:
+        """True for a word no name is made of: listed in not_entities.txt or an abstract noun by its ending."""
+        low = word.lower()
+        return low in self.not_entities or (len(low) > 5 and low.endswith(self.common_endings))
 
     def is_org_shaped(self, name: str) -> bool:
         """True when a name has the shape of an organization name (Lashkar-e-X, "X Network", ...)."""
@@ -80,7 +92,8 @@ def lexicon() -> Lexicon:
     by_length = lambda words: tuple(sorted({w.lower() for w in words}, key=lambda w: (-len(w), w)))  # noqa: E731
     return Lexicon(
         given_names=frozenset(_lines("given_names.txt")),
-        not_entities=frozenset(_lines("not_entities.txt")),
+        not_entities=frozenset(w for w in _lines("not_entities.txt") if not w.startswith("-")),
+        common_endings=tuple(w[1:] for w in _lines("not_entities.txt") if w.startswith("-")),
         stop_words=frozenset(STOP_WORDS),
         honorifics=honorifics(),
         titles=by_length(titles["titles"]),
@@ -93,7 +106,7 @@ def lexicon() -> Lexicon:
         place_capital_heads=frozenset(org["place_capital_heads"]),
         org_shapes=tuple(re.compile(p) for p in org["shapes"]),
         armed_groups=frozenset(name_key(n) for n in _lines("armed_groups.txt")),
-        known_aliases={name_key(n): i for i, line in enumerate(_lines("known_aliases.txt"))
+        known_aliases={name_key(n): i for i, line in enumerate(_lang_lines("known_aliases.txt"))
                        for n in line.split(" = ") if name_key(n)},
         known_names=_known_names(),
     )
@@ -103,7 +116,7 @@ def _known_names() -> dict[str, str]:
     """Types of well-known names: armed groups, the organizations of known_aliases.txt, outlets, companies."""
     from dossier.extract.gazetteer import gazetteer
     known = {name_key(n): "organization" for n in _lines("armed_groups.txt") + _lines("outlets.txt")}
-    for line in _lines("known_aliases.txt"):
+    for line in _lang_lines("known_aliases.txt"):
         names = line.split(" = ")
         kind = "location" if any(gazetteer().place(n) for n in names) else "organization"
         known.update({name_key(n): kind for n in names if name_key(n)})

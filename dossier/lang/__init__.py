@@ -20,3 +20,16 @@ def _word_list(name: str) -> frozenset[str]:
 def honorifics() -> frozenset[str]:
     """Titles written before names (honorifics.txt)."""
     return word_list("honorifics.txt")
+
+
+def known_alias_groups() -> dict[str, int]:
+    """Name key → group number, for names well known to mean one thing (known_aliases.txt)."""
+    return _known_alias_groups()
+
+
+@cache
+def _known_alias_groups() -> dict[str, int]:
+    from dossier.resolve.names import name_key
+    text = resources.files("dossier.lang").joinpath("known_aliases.txt").read_text("utf-8")
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return {name_key(n): i for i, line in enumerate(lines) for n in line.split(" = ") if name_key(n)}

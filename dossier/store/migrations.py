@@ -43,10 +43,35 @@ def _entity_keys(db: sqlite3.Connection) -> None:
     """)
 
 
+def _resolution_keys(db: sqlite3.Connection) -> None:
+    """Blocking keys per document entity (cross-document resolution works on these), and a queue of
+    keys whose entities must be re-clustered. Entities stored before are queued whole ('all')."""
+    _run_script(db, """
+        DROP TABLE IF EXISTS entity_keys;
+        CREATE TABLE doc_entity_keys (
+            kind           TEXT NOT NULL,       -- name | known | acronym | ends (resolve/matching.py)
+            key            TEXT NOT NULL,
+            type           TEXT NOT NULL,
+            doc_entity_id  INTEGER NOT NULL REFERENCES doc_entities(id) ON DELETE CASCADE,
+            name           TEXT NOT NULL,       -- the name that gives the key
+            PRIMARY KEY (kind, key, type, doc_entity_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX doc_entity_keys_entity ON doc_entity_keys(doc_entity_id);
+        CREATE TABLE dirty_keys (
+            kind  TEXT NOT NULL,
+            key   TEXT NOT NULL,
+            type  TEXT NOT NULL,
+            PRIMARY KEY (kind, key, type)
+        ) WITHOUT ROWID;
+        INSERT INTO dirty_keys SELECT 'all', '', '' WHERE EXISTS (SELECT 1 FROM doc_entities);
+    """)
+
+
 # (name, function). Append only: the position of a migration is its schema version.
 MIGRATIONS = [
     ("0001_initial", _initial),
     ("0002_entity_keys", _entity_keys),
+    ("0003_resolution_keys", _resolution_keys),
 ]
 VERSION = len(MIGRATIONS)
 

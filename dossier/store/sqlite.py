@@ -209,6 +209,10 @@ class Store:
             return
         orphans = [r[0] for r in self.db.execute(
             "SELECT DISTINCT entity_id FROM doc_entities WHERE document_id = ?", (row["id"],))]
+        # what this document's entities held together may fall apart without it: re-cluster later
+        self.db.execute("INSERT OR IGNORE INTO dirty_keys (kind, key, type) SELECT k.kind, k.key, k.type"
+                        " FROM doc_entity_keys k JOIN doc_entities d ON d.id = k.doc_entity_id"
+                        " WHERE d.document_id = ?", (row["id"],))
         self.db.execute("DELETE FROM participants WHERE claim_id IN (SELECT id FROM claims WHERE document_id = ?)",
                         (row["id"],))
         self.db.execute("DELETE FROM claims WHERE document_id = ?", (row["id"],))
@@ -249,23 +253,15 @@ class Store:
 
     # ---- entities --------------------------------------------------------------------------
 
-    def entities_with_keys(self, entity_type: str, keys: list[str]) -> list[sqlite3.Row]:
-        """Resolved entities of a type that some document names with one of these keys."""
-        if not keys:
-            return []
-        marks = ",".join("?" * len(keys))
-        return self.query(
-            f"SELECT e.id, e.type, e.name, k.key FROM entity_keys k JOIN entities e ON e.id = k.entity_id"
-            f" WHERE k.key IN ({marks}) AND k.type = ?", (*keys, entity_type))
-
     def create_entity(self, entity: Entity) -> int:
         """A new resolved entity named after a document entity."""
         return self.db.execute("INSERT INTO entities (type, name, subtype) VALUES (?,?,?)",
                                (entity.type, entity.name, entity.subtype)).lastrowid
 
     def insert_entities(self, document_id: int, entities: tuple[Entity, ...],
-                        assignment: dict[str, tuple[int, str]], keys: dict[str, str]) -> dict[str, int]:
-        """Store a document's entities, names and mentions; returns local id → doc_entity id."""
+                        assignment: dict[str, tuple[int, str]], keys: dict[str, str],
+                        blocking: dict[str, list[tuple[str, str, str]]]) -> dict[str, int]:
+        """Store a document's entities, names, blocking keys and mentions; returns local id → doc_entity id."""
         ids: dict[str, int] = {}
         for e in entities:
             entity_id, reason = assignment[e.id]
@@ -276,8 +272,9 @@ class Store:
             names = (e.name, *e.aliases)
             self.db.executemany("INSERT INTO names (doc_entity_id, name, key, is_primary) VALUES (?,?,?,?)",
                                 [(cur.lastrowid, n, keys[n], int(i == 0)) for i, n in enumerate(names)])
-            self.db.executemany("INSERT OR IGNORE INTO entity_keys (key, type, entity_id) VALUES (?,?,?)",
-                                [(keys[n], e.type, entity_id) for n in names if keys[n]])
+            self.db.executemany("INSERT OR IGNORE INTO doc_entity_keys (kind, key, type, doc_entity_id, name)"
+                                " VALUES (?,?,?,?,?)", [(k, key, e.type, cur.lastrowid, n)
+                                                        for k, key, n in blocking.get(e.id, ())])
             self.db.executemany("INSERT INTO mentions (doc_entity_id, start, end) VALUES (?,?,?)",
                                 [(cur.lastrowid, m.start, m.end) for m in e.mentions])
             self._consider_name(entity_id, e.name, e.subtype)
@@ -292,16 +289,12 @@ class Store:
                             (best, row["subtype"] or subtype, entity_id))
 
     def refresh_entity(self, entity_id: int) -> None:
-        """Recompute an entity's name and name keys from the documents that still name it."""
+        """Recompute an entity's name from the documents that still name it."""
         rows = self.db.execute("SELECT name, subtype FROM doc_entities WHERE entity_id = ?", (entity_id,)).fetchall()
         if rows:
             best = max(rows, key=lambda r: _fullness(r["name"]))
             subtype = next((r["subtype"] for r in rows if r["subtype"]), None)
             self.db.execute("UPDATE entities SET name = ?, subtype = ? WHERE id = ?", (best["name"], subtype, entity_id))
-        self.db.execute("DELETE FROM entity_keys WHERE entity_id = ?", (entity_id,))
-        self.db.execute("INSERT OR IGNORE INTO entity_keys (key, type, entity_id) SELECT n.key, d.type, d.entity_id"
-                        " FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id WHERE d.entity_id = ?",
-                        (entity_id,))
 
     # ---- claims ----------------------------------------------------------------------------
 
