@@ -32,6 +32,8 @@ err = Console(stderr=True)
 DB = typer.Option(None, "--db", envvar="DOSSIER_DB", help="Database file (default ./dossier.db).",
                   show_default=False)
 JSON = typer.Option(False, "--json", help="Print JSON for machines.")
+MODEL = typer.Option(None, "--model", help="An installed spaCy pipeline (package name or folder) whose named "
+                     "entities help type names; never downloaded.", show_default=False)
 
 
 @app.callback(invoke_without_command=True)
@@ -51,6 +53,11 @@ def print_json(value) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1, default=str) + "\n")
 
 
+def _model_option(model: Optional[str]) -> dict:
+    """Extractor options for `--model` (none when it is not given, so any extractor accepts them)."""
+    return {"model": model} if model else {}
+
+
 def _kb(db: Optional[str]) -> KnowledgeBase:
     return KnowledgeBase(db or default_path())
 
@@ -59,6 +66,7 @@ def _kb(db: Optional[str]) -> KnowledgeBase:
 def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read recursively).", show_default=False),
            db: Optional[str] = DB,
            extractor: str = typer.Option(DEFAULT_EXTRACTOR, help="Extractor to use."),
+           model: Optional[str] = MODEL,
            workers: int = typer.Option(0, help="Processes to use (0: one per core)."),
            encoding: Optional[str] = typer.Option(None, help="Encoding of text files that are not UTF-8."),
            max_size: float = typer.Option(MAX_BYTES / 2**20, help="Largest file to read, in MB."),
@@ -92,7 +100,8 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
     try:
         with progress:
             report = run_ingest(
-                paths, db or default_path(), extractor=extractor, workers=workers or None, encoding=encoding,
+                paths, db or default_path(), extractor=extractor, extractor_options=_model_option(model),
+                workers=workers or None, encoding=encoding,
                 max_bytes=int(max_size * 2**20), exclude=tuple(exclude), force=force, on_start=started,
                 on_result=finished)
     except DossierError as e:
@@ -116,6 +125,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
 @app.command()
 def extract(path: Path = typer.Argument(..., help="A report (PDF, HTML, Markdown or text).", show_default=False),
             extractor: str = typer.Option(DEFAULT_EXTRACTOR, help="Extractor to use."),
+            model: Optional[str] = MODEL,
             encoding: Optional[str] = typer.Option(None, help="Encoding of a text file that is not UTF-8."),
             as_json: bool = typer.Option(False, "--json", help="Print dossier-extract/1 JSON.")) -> None:
     """Show what the extractor finds in one file, without storing anything."""
@@ -123,7 +133,7 @@ def extract(path: Path = typer.Argument(..., help="A report (PDF, HTML, Markdown
     from dossier.ingest import extract_file
     from dossier.render import extraction_view
     try:
-        doc, extraction = extract_file(path, extractor, encoding=encoding)
+        doc, extraction = extract_file(path, extractor, encoding=encoding, extractor_options=_model_option(model))
     except DossierError as e:
         fail(e)
     if as_json:

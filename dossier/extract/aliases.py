@@ -20,15 +20,17 @@ from dossier.extract.lexicon import Lexicon
 from dossier.resolve.names import name_key, words as name_words
 
 ALIAS_BETWEEN = re.compile(
-    r"^\s*,?\s*(?:alias|aliases|aka|a\.k\.a\.?|also known as|also called|also spelt|also spelled|better known as|"
+    r"^\s*,?\s*(?:(?:was|were|is|are|has been|had been)\s+)?"
+    r"(?:alias|aliases|aka|a\.k\.a\.?|also known as|also called|also spelt|also spelled|better known as|"
     r"widely known as|known as|nicknamed|whose real name is|real name|nom de guerre|who goes by|"
     r"(?:was|is) the same (?:person|man|individual|group|organi[sz]ation) (?:as|who used)(?: the)?|"
     r"(?:added|add|adopted|adopt) the (?:alias|name)|(?:changed|change of) (?:its|their|his|\S+'s) name to|"
-    r"(?:then|formerly|previously|originally|later|now) (?:known as|called|named))\s*[:,]?\s*[\"“'‘]?\s*$", re.I)
+    r"(?:then|formerly|previously|originally|later|now) (?:known as|called|named))\s*[:,]?\s*(?:the\s+)?[\"“'‘]?\s*$",
+    re.I)
 BRACKETED = re.compile(r"^\s*\(\s*(?:aka\s+|alias\s+|a\.k\.a\.?\s+)?[\"“'‘]?\s*$", re.I)
 LIST_AND = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)\s*[\"“'‘]?\s*$")
 CALLED = re.compile(r"\b(?:it|the group|the outfit|the organi[sz]ation)\s+(?:was|were|is)\s+(?:then\s+|also\s+|originally\s+|"
-                    r"formerly\s+|first\s+|once\s+)?(?:called|known as|named)\s*[\"“'‘]?\s*$", re.I)
+                    r"formerly\s+|first\s+|once\s+)?(?:called|known as|named)\s*(?:the\s+)?[\"“'‘]?\s*$", re.I)
 IDENTIFIED = re.compile(r"\b(?:identified|introduced|described|presented|named)\s+(himself|herself|him|her)\s+as\s*[\"“'‘]?\s*$",
                         re.I)
 GROUP_HEADS = ("group", "faction", "wing", "cell", "network", "front")
@@ -133,16 +135,17 @@ def _coordinated_types(text: str, mentions: list[Mention]) -> None:
 def _explicit_aliases(text: str, mentions: list[Mention], uf: _Union) -> None:
     """Join names the text declares the same: "X alias Y and Z", "X (Y)", "identified him as Y"."""
     previous_alias = None
+    set_off = False
     for i in range(1, len(mentions)):
         a, b = mentions[i - 1], mentions[i]
-        if a.sentence != b.sentence:
-            previous_alias = None
-            continue
         between = text[a.end:b.start]
-        if ALIAS_BETWEEN.match(between) and _compatible(a, b):
+        if a.sentence != b.sentence:
+            previous_alias = None  # "He identified himself as Y" may still name its first person
+        elif ALIAS_BETWEEN.match(between) and _compatible(a, b):
             uf.union(i - 1, i)
             b.type = b.type or a.type
             previous_alias = i - 1
+            set_off = between.lstrip().startswith(",")  # "X, better known as Y, and Z": Z is someone else
         elif BRACKETED.match(between) and text[b.end:b.end + 1] == ")" and a.type == "person" \
                 and b.type in ("person", None) and len(b.name.split()) > 1:
             uf.union(i - 1, i)
@@ -151,7 +154,8 @@ def _explicit_aliases(text: str, mentions: list[Mention], uf: _Union) -> None:
                 re.match(r"\s*[\"”'’]", text[b.end:b.end + 2]) and len(b.name.split()) <= 2:
             uf.union(i - 1, i)  # a nickname in quotes after the name: Abdul Qureshi 'Tauqeer'
             b.type, b.strength = "person", max(b.strength, GOOD)
-        elif previous_alias is not None and LIST_AND.match(between) and _compatible(a, b):
+        elif previous_alias is not None and LIST_AND.match(between) and _compatible(a, b) \
+                and not (set_off and re.match(r"\s*,\s*(?:and|or)\b", between)):
             uf.union(previous_alias, i)
             b.type = b.type or a.type
         else:
@@ -169,7 +173,7 @@ def _explicit_aliases(text: str, mentions: list[Mention], uf: _Union) -> None:
             if target is not None:
                 uf.union(target, i)
                 b.type = "person"
-                previous_alias = i
+                previous_alias, set_off = i, False
 
 
 def _compatible(a: Mention, b: Mention) -> bool:

@@ -53,7 +53,10 @@ def find_references(doc: Document, mentions: list[Mention], clusters: list[Clust
         resolved: list[Mention] = []
         for m in PERSONAL.finditer(text, sentence.start, sentence.end):
             nearest = m.group().lower() in ("his", "her", "him") and m.start() - sentence.start > 25
-            target = _person_for(m.start(), here, by_sentence, index, kinds, nearest)
+            # "His son-in-law, Huzafa, ...": the name after a sentence-opening possessive is the
+            # person it describes, not the possessor
+            opening = m.group().lower() in ("his", "her") and not text[sentence.start:m.start()].strip(" \"“‘'(")
+            target = _person_for(m.start(), here, by_sentence, index, kinds, nearest, fronted=not opening)
             if target is not None:
                 out.append(Reference(m.start(), m.end(), m.group(), target))
                 resolved.append(Mention(m.start(), m.end(), m.group(), m.group(), "person", 1, "pronoun", index,
@@ -95,7 +98,7 @@ def main_group(mentions: list[Mention], clusters: list[Cluster]) -> int | None:
 
 
 def _person_for(at: int, here: list[Mention], by_sentence: dict[int, list[Mention]], index: int,
-                kinds: dict[int, str], nearest: bool = False) -> int | None:
+                kinds: dict[int, str], nearest: bool = False, fronted: bool = True) -> int | None:
     """The person a pronoun at `at` stands for: the first person before it in its sentence (the
     nearest one for a possessive or object pronoun inside the sentence), else the first person of
     the closest sentence before that names one (within three sentences)."""
@@ -103,7 +106,8 @@ def _person_for(at: int, here: list[Mention], by_sentence: dict[int, list[Mentio
     if before:
         return before[-1 if nearest else 0].cluster
     after = [m for m in here if m.start >= at and kinds.get(m.cluster) == "person"]
-    if after and here and all(m.start > at for m in here if kinds.get(m.cluster) == "person") and _fronted(at, here):
+    if fronted and after and all(m.start > at for m in here if kinds.get(m.cluster) == "person") \
+            and _fronted(at, here):
         return after[0].cluster  # "In her first interview, Ahmed said": the subject that follows
     for back in range(1, 4):
         people = [m for m in by_sentence.get(index - back, []) if kinds.get(m.cluster) == "person"]

@@ -30,6 +30,9 @@ def name_labels() -> frozenset[int]:
     from dossier.extract.tokens import language
     return frozenset(language().vocab.strings.add(label) for label in NAMES)
 ENDED = frozenset(["former", "ex", "erstwhile", "then", "slain", "late"])
+UNTIL = frozenset(["until", "till"])  # a date after these ends a relation
+PERIOD_OPENS = frozenset(["from", "between"])  # "from DATE to DATE", "between DATE and DATE"
+PERIOD_LINKS = frozenset(["to", "until", "till", "and", "through"])
 STATE = re.compile(r"(?i)\b(?:government|army|police|ministry|embassy|court|agency|directorate|intelligence|forces|"
                    r"navy|parliament|assembly|council|commission|express|times|news|press|post|daily|media|centre|"
                    r"center|institute|university|bank|party)\b")
@@ -148,20 +151,48 @@ def _relation(match: Match, sentence: SentenceDoc, cluster_types: dict[int, str]
     if kind not in onto.relations or not onto.allows(kind, cluster_types[s], cluster_types[o]):
         return None
     found = Found(kind, s, o, role)
-    dated = [t for t in sentence.doc[match.start:match.end] if t._.date]
-    if match.rule.dates != "none":
-        if not dated:
-            dated = _nearest_dates(sentence, match)
-        if dated:
-            setattr(found, match.rule.dates, dated[0]._.date)
-            found.approx = dated[0]._.approx
+    if match.parts.get("start") or match.parts.get("end"):  # the pattern says which date is which
+        for part in ("start", "end"):
+            token = next((t for t in match.parts.get(part, []) if t._.date), None)
+            if token is not None:
+                setattr(found, part, token._.date)
+                found.approx = found.approx or token._.approx
+        return found
+    if match.rule.dates == "none":
+        return found
+    periods = _periods(sentence.doc) if match.rule.dates == "start" else []
+    if periods:
+        first, last = min(periods, key=lambda p: _distance(p[0], match))
+        found.start, found.end = first._.date, last._.date
+        found.approx = first._.approx or last._.approx
+        return found
+    dated = [t for t in sentence.doc[match.start:match.end] if t._.date] or _nearest_dates(sentence, match)
+    if dated:
+        # "led the group until 2015": a date after "until" ends the relation, whatever the rule says
+        ends = match.rule.dates == "start" and dated[0].i > 0 and sentence.doc[dated[0].i - 1].lower_ in UNTIL
+        setattr(found, "end" if ends else match.rule.dates, dated[0]._.date)
+        found.approx = dated[0]._.approx
     return found
+
+
+def _periods(doc) -> list[tuple]:
+    """(first, last) date tokens of each period the sentence states: "from 2010 to 2015", "between 2010 and 2015"."""
+    out = []
+    for t in doc[1:-2]:
+        if t._.date and doc[t.i - 1].lower_ in PERIOD_OPENS and doc[t.i + 1].lower_ in PERIOD_LINKS \
+                and doc[t.i + 2]._.date:
+            out.append((t, doc[t.i + 2]))
+    return out
+
+
+def _distance(token, match: Match) -> int:
+    return min(abs(token.i - match.start), abs(token.i - match.end))
 
 
 def _nearest_dates(sentence: SentenceDoc, match: Match) -> list:
     """The date tokens of the sentence, nearest to the match first."""
     dates = [t for t in sentence.doc if t._.date]
-    return sorted(dates, key=lambda t: min(abs(t.i - match.start), abs(t.i - match.end)))
+    return sorted(dates, key=lambda t: _distance(t, match))
 
 
 def to_relations(found: list[Found], ids: dict[int, str]) -> list[Relation]:

@@ -7,13 +7,16 @@ extensions carry what the token stands for: `_.cluster` (entity), `_.date`/`_.ap
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from typing import Iterator
 
 import spacy
 from spacy.matcher import PhraseMatcher
 import numpy
+import yaml
 from spacy.attrs import ENT_TYPE, IDX, ORTH, TAG
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -38,7 +41,22 @@ def language() -> spacy.language.Language:
             Token.set_extension(name, default=default)
     nlp = spacy.blank("en")
     nlp.max_length = 10 * MAX_SENTENCE_CHARS
+    for word in _hyphenated_list_words():
+        for form in {word, word.capitalize()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     return nlp
+
+
+def _hyphenated_list_words() -> set[str]:
+    """The hyphenated words of the rules files' word lists ("son-in-law", "co-founded"): kept as one
+    token, as a list item matches one token (spaCy would split them at every hyphen)."""
+    out: set[str] = set()
+    for path in resources.files("dossier.extract").joinpath("data").iterdir():
+        if path.name.endswith(".yaml"):
+            lists = (yaml.safe_load(path.read_text("utf-8")) or {}).get("lists") or {}
+            out |= {w.lower() for words in lists.values() for w in words
+                    if isinstance(w, str) and re.fullmatch(r"[a-z]+(?:-[a-z]+)+", w.lower())}
+    return out
 
 
 @dataclass
