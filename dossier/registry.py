@@ -39,7 +39,11 @@ class Registry:
         """A new extractor of the given name."""
         if name not in self.extractors:
             raise ExtractError(f"unknown extractor '{name}'", f"available: {', '.join(sorted(self.extractors))}")
-        return self.extractors[name](**options)
+        try:
+            return self.extractors[name](**options)
+        except TypeError as error:  # an option this extractor does not take, e.g. --model with "simple"
+            taken = ", ".join(f"--{key}" for key in options) or "no options"
+            raise ExtractError(f"extractor '{name}' does not take {taken}", str(error)) from None
 
 
 def register_builtins(registry: Registry) -> None:

@@ -13,7 +13,10 @@ from dossier.read.sentences import split_sentences
 
 SEPARATOR = "\n\n"
 ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)\]]\s*$")
-BYLINE = re.compile(r"^(?:by|written by|words by)\s+(?P<names>[A-Z][\w.'’ -]+(?:(?:,|\s+and|\s*&)\s+[A-Z][\w.'’ -]+)*)\.?$", re.I)
+_BYLINE_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|al|bin|ibn|de|del|van|von|la|le|el))*"
+BYLINE = re.compile(
+    rf"^(?i:by|written by|words by)\s+(?P<names>{_BYLINE_NAME}(?:(?:,|\s+and|\s*&)\s+{_BYLINE_NAME})*)\.?$"
+)
 NAME_LINE = re.compile(r"^(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]*\.?){1,3}$")
 BODY_WORDS = 12
 

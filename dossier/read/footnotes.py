@@ -137,13 +137,19 @@ def link_source(source_id: str, url: str) -> Source:
 
 def site_name(url: str) -> str | None:
     """The host of a URL without "www."."""
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # a malformed address such as "http://[x.org"
+        return None
     return re.sub(r"^www\d?\.", "", host) or None
 
 
 def date_in_url(url: str) -> str | None:
     """The date a URL path carries: /2015/01/09/ → 2015-01-09, /2014/sep/22/ → 2014-09-22."""
-    m = URL_DATE.search(urlsplit(url).path)
+    try:
+        m = URL_DATE.search(urlsplit(url).path)
+    except ValueError:
+        return None
     if not m:
         return None
     month = m.group("m")

@@ -83,10 +83,22 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 
 def _cut(text: str, start: int, limit: int) -> int:
-    """Where to cut an over-long sentence before `limit`: after a clause mark, else at a space."""
+    """Where to cut an over-long sentence before `limit`: after a clause mark, else at a space
+    that does not fall between two capitalised words (inside a name), else at any space."""
     window = text[start:limit]
-    for marks in (";:", ",", " "):
+    for marks in (";:", ","):
         at = max(window.rfind(mark) for mark in marks)
         if at > len(window) // 2:
-            return start + at + (1 if marks != " " else 0)
-    return limit
+            return start + at + 1
+    at, fallback = len(window), -1
+    for _ in range(200):
+        at = window.rfind(" ", 0, at)
+        if at <= 0:
+            break
+        if fallback < 0:
+            fallback = at
+        before = window[:at].rsplit(None, 1)[-1][:1] if window[:at].strip() else ""
+        after = window[at + 1 : at + 2]
+        if not (before.isupper() and after.isupper()):
+            return start + at
+    return start + fallback if fallback > 0 else limit

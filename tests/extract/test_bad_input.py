@@ -153,6 +153,15 @@ def test_cli_model_that_is_not_installed_is_one_error_line(cli, tmp_path, comman
     assert not db.exists()
 
 
+def test_cli_model_with_an_extractor_that_takes_none_is_one_error_line(cli, tmp_path):
+    path = tmp_path / "report.md"
+    path.write_text(f"Document-date: 2020-05-12\n\n{READABLE}\n", encoding="utf-8")
+    result = cli("extract", path, "--extractor", "simple", "--model", "en_core_web_sm")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("Error: extractor 'simple' does not take --model")
+
+
 @pytest.fixture
 def entity_ruler_model(tmp_path: Path) -> Path:
     """A blank spaCy pipeline saved to a folder, whose entity ruler knows one person and one organization."""

@@ -253,6 +253,18 @@ def test_by_line_gives_the_authors(read, byline, authors):
     assert doc.authors == authors
 
 
+def test_short_paragraph_starting_with_by_is_prose_not_a_byline(read):
+    opening = "By the middle of 2017, Qasim Dunbali had joined the brigade."
+    doc = read("report.md", f"# Rebels regroup\n\n{opening}\n\n" + BODY)
+    assert doc.authors == ()
+    assert opening in [doc.text[s.start:s.end] for s in doc.sentences]
+
+
+def test_malformed_link_address_is_kept_without_a_site(read):
+    doc = read("report.md", "The council cited [the report](http://[x.org) in its ruling on the cease-fire.\n")
+    assert "council cited the report" in doc.text
+
+
 @pytest.mark.parametrize("written", [
     "[the annual report](https://www.ministry.example.gov/files/annual\\_report\\_2019.pdf)",
     "<https://www.ministry.example.gov/files/annual\\_report\\_2019.pdf>",

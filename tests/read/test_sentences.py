@@ -122,3 +122,10 @@ def test_abbreviation_that_ends_a_sentence_before_a_pronoun_or_article_splits(te
 def test_abbreviation_before_a_name_or_noun_does_not_split():
     text = "The envoy flew to the U.K. Foreign Office and met U.S. Army officers at 6 p.m. Monday."
     assert sentences(text) == [text]
+
+
+def test_over_long_sentence_is_not_cut_inside_a_capitalised_name():
+    text = "(" * 1000 + "Zarbat Kheljan met the commander " + "at dawn " * 300 + "and left."
+    pieces = [text[s:e] for s, e in split_sentences(text)]
+    assert len(pieces) > 1 and all(len(p) <= 2000 for p in pieces)
+    assert any("Zarbat Kheljan" in p for p in pieces)
