@@ -10,7 +10,7 @@ from dossier.extract.aliases import cluster_mentions
 from dossier.extract.coref import find_references
 from dossier.extract.dates import find_date_mentions
 from dossier.extract.entities import find_mentions
-from dossier.extract.gazetteer import gazetteer
+from dossier.lang.gazetteer import gazetteer
 from dossier.extract.lexicon import lexicon
 from dossier.extract.pipeline import _add_cited, _nationalities
 from dossier.extract.tokens import sentence_docs

@@ -15,12 +15,16 @@ from functools import lru_cache
 from rapidfuzz.fuzz import ratio
 
 from dossier.extract.entities import GOOD, STRONG, WEAK, Found, Mention, _initials_match
-from dossier.extract.gazetteer import Gazetteer
+from dossier.lang.gazetteer import Gazetteer
 from dossier.extract.lexicon import Lexicon
 from dossier.resolve.names import name_key, words as name_words
 
+# Alias phrases after which the second name is the one the entity goes by ("Ibrahim al-Badri,
+# better known as Abu Bakr al-Baghdadi"; "the group, now known as ..."); after the others it is
+# the first ("Fazlullah, also known as Fazal Hayat").
+NAME_AFTER_PRIMARY = re.compile(r"better known|widely known|now known|later known|now called|name to", re.I)
 ALIAS_BETWEEN = re.compile(
-    r"^\s*,?\s*(?:(?:was|were|is|are|has been|had been)\s+)?"
+    r"^\s*,?\s*(?:(?:who|which)\s+)?(?:(?:was|were|is|are|has been|had been)\s+)?"
     r"(?:alias|aliases|aka|a\.k\.a\.?|also known as|also called|also spelt|also spelled|better known as|"
     r"widely known as|known as|nicknamed|whose real name is|real name|nom de guerre|who goes by|"
     r"(?:was|is) the same (?:person|man|individual|group|organi[sz]ation) (?:as|who used)(?: the)?|"
@@ -144,6 +148,7 @@ def _explicit_aliases(text: str, mentions: list[Mention], uf: _Union) -> None:
         elif ALIAS_BETWEEN.match(between) and _compatible(a, b):
             uf.union(i - 1, i)
             b.type = b.type or a.type
+            (a if NAME_AFTER_PRIMARY.search(between) else b).secondary = True
             previous_alias = i - 1
             set_off = between.lstrip().startswith(",")  # "X, better known as Y, and Z": Z is someone else
         elif BRACKETED.match(between) and text[b.end:b.end + 1] == ")" and a.type == "person" \
@@ -158,6 +163,7 @@ def _explicit_aliases(text: str, mentions: list[Mention], uf: _Union) -> None:
                 and not (set_off and re.match(r"\s*,\s*(?:and|or)\b", between)):
             uf.union(previous_alias, i)
             b.type = b.type or a.type
+            b.secondary = True
         else:
             previous_alias = None
         called = CALLED.search(text[max(0, b.start - 60):b.start])
@@ -273,7 +279,7 @@ def _part_of(ws: list[str], fws: list[str], m: Mention, f: Mention, lexicon: Lex
 
 
 def _demonym(name: str) -> bool:
-    from dossier.extract.gazetteer import gazetteer
+    from dossier.lang.gazetteer import gazetteer
     first = name.split()[0] if name.split() else ""
     return gazetteer().country_of_demonym(first) is not None
 

@@ -186,7 +186,7 @@ def _is_known(name: str, lexicon: Lexicon) -> bool:
 
 
 def _is_place(name: str) -> bool:
-    from dossier.extract.gazetteer import gazetteer
+    from dossier.lang.gazetteer import gazetteer
     return gazetteer().place(name) is not None
 
 

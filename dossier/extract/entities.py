@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from dossier.extract.chunks import Chunk, Word, find_chunks, words_of
-from dossier.extract.gazetteer import Gazetteer
+from dossier.lang.gazetteer import Gazetteer
 from dossier.extract.lexicon import Lexicon
 from dossier.model import Document
-from dossier.resolve.names import name_key
+from dossier.resolve.names import name_key, spells_initials
 
 MONTHS = frozenset("january february march april may june july august september october november december "
                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
@@ -63,6 +63,7 @@ class Mention:
     cluster: int = -1
     titled: bool = False  # written with a title or honorific
     place_context: bool = False  # written after "in", "at", "from", ... or before "in <place>"
+    secondary: bool = False  # named as another name's alias ("X, also known as Y": Y)
 
     @cached_property
     def key(self) -> str:
@@ -179,43 +180,12 @@ def _long_forms(text: str, sentence: int, start: int, end: int, lexicon: Lexicon
     return out
 
 
-FUNCTION_WORDS = frozenset("of the and for in on e i ul ud ur al el at de la s neo pro anti".split())
 DEFINITION = re.compile(r"\(\s*(?:the\s+)?[“\"'‘]?(?P<acronym>[A-Z][A-Za-z0-9&.]*(?:-[A-Za-z0-9]+)*)[”\"'’]?\s*\)")
 
 
 def _initials_match(long_form: str, acronym: str) -> bool:
-    """Whether an acronym's letters are the initials of a long form's words, in order.
-
-    Function words may be skipped or counted (DOJ, LeT); a word may give more than one letter
-    when they are capitals inside it (alQa'ida → AQ).
-    """
-    letters = [c.lower() for c in acronym if c.isalpha()]
-    words = [re.sub(r"['’]s$", "", w) for w in re.split(r"[\s\-]+", long_form)]
-    words = [w for w in words if w and w[0].isalnum()]
-    if len(letters) < 2 or not words:
-        return False
-
-    def match(i: int, j: int) -> bool:
-        if i == len(letters):
-            return all(w.lower() in FUNCTION_WORDS for w in words[j:])
-        if j == len(words):
-            return False
-        w = words[j]
-        if w.lower() in FUNCTION_WORDS and match(i, j + 1):
-            return True
-        if w[0].lower() != letters[i]:
-            return False
-        inner = [c.lower() for c in w[1:] if c.isupper()]
-        taken = 1
-        while True:
-            if match(i + taken, j + 1):
-                return True
-            if taken - 1 < len(inner) and i + taken < len(letters) and inner[taken - 1] == letters[i + taken]:
-                taken += 1
-            else:
-                return False
-
-    return match(0, 0)
+    """Whether an acronym's letters are the initials of a long form's words (resolve/names.py)."""
+    return spells_initials(long_form, acronym)
 
 
 def _mentions_of(chunk: Chunk, text: str, lexicon: Lexicon, gazetteer: Gazetteer, lower_words: frozenset[str],

@@ -114,7 +114,7 @@ def lexicon() -> Lexicon:
 
 def _known_names() -> dict[str, str]:
     """Types of well-known names: armed groups, the organizations of known_aliases.txt, outlets, companies."""
-    from dossier.extract.gazetteer import gazetteer
+    from dossier.lang.gazetteer import gazetteer
     known = {name_key(n): "organization" for n in _lines("armed_groups.txt") + _lines("outlets.txt")}
     for line in _lang_lines("known_aliases.txt"):
         names = line.split(" = ")

@@ -7,6 +7,8 @@ another's internals. Language data lives in data/.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 import time
 from dataclasses import replace
@@ -16,7 +18,7 @@ from dossier.extract.coref import find_references, main_group
 from dossier.extract.dates import find_date_mentions
 from dossier.extract.entities import STRONG, Mention, find_mentions
 from dossier.extract.events import find_events
-from dossier.extract.gazetteer import gazetteer
+from dossier.lang.gazetteer import gazetteer
 from dossier.extract.lexicon import lexicon
 from dossier.extract.model_signals import entity_signals, load_model
 from dossier.extract.relations import find_relations, named_bases, to_relations
@@ -198,10 +200,17 @@ def _entity(entity_id: str, cluster: Cluster, lex) -> Entity:
     names = cluster.names
     plain = [m.name for m in cluster.mentions] or names
 
+    uses = Counter(name_key(m.name) for m in cluster.mentions)
+    aliases_only = {m.name for m in cluster.mentions if m.secondary} - {
+        m.name for m in cluster.mentions if not m.secondary}
+
     def fullness(name: str) -> tuple:
+        """Not a name given only as another's alias; then more words; then the one used most;
+        then the first."""
         ws = name.split()
         demonym_start = gazetteer().country_of_demonym(ws[0]) is not None if ws else False
-        return (not name.isupper() or len(name) > 6, not demonym_start, len(ws), -names.index(name))
+        return (not name.isupper() or len(name) > 6, not demonym_start, name not in aliases_only, len(ws),
+                uses[name_key(name)], -names.index(name))
 
     name = max(plain, key=fullness)
     aliases = tuple(n for n in names if n != name)

@@ -22,8 +22,15 @@ def test_every_name_listed_after_alias_is_an_alias(entities):
 def test_a_name_after_a_set_off_alias_and_a_comma_is_another_person(entities):
     found = entities("Among them were Zarbat Kheljan, better known as Tornado Bazgir, and Sheikh Qasim Dunbali, "
                      "a former deputy.")
-    assert found == [("person", "Zarbat Kheljan", ["Tornado Bazgir"]),
+    assert found == [("person", "Tornado Bazgir", ["Zarbat Kheljan"]),
                      ("person", "Qasim Dunbali", ["Sheikh Qasim Dunbali"])]
+
+
+def test_the_name_an_entity_goes_by_is_its_main_name(entities):
+    assert entities("Zarbat Kheljan, also known as Tornado Bazgir, crossed the border.") == [
+        ("person", "Zarbat Kheljan", ["Tornado Bazgir"])]  # the alias is the second name
+    assert entities("Zarbat Kheljan, better known as Tornado Bazgir, crossed the border.") == [
+        ("person", "Tornado Bazgir", ["Zarbat Kheljan"])]  # the better-known name is the main one
 
 
 def test_identified_himself_as_in_the_same_sentence(entities):
