@@ -9,57 +9,79 @@ order. Analyst decisions (merge, split) are applied every time, so they survive 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
 from dossier.model import Extraction
-from dossier.resolve.matching import KINDS, Match, Record, contexts_conflict, joins, match, name_keys, record_keys
+from dossier.resolve.matching import Match, Record, match, name_keys, names_conflict, record_keys
 from dossier.resolve.names import name_key
 from dossier.store import Store
 from dossier.store import resolution as rs
 
 
 def document_records(extraction: Extraction) -> dict[str, Record]:
-    """The record of each entity of an extraction, with the organizations the document ties it to."""
-    names = {e.id: e.name for e in extraction.entities}
+    """The record of each entity of an extraction: its names, and the organizations and places
+    the document ties it to (membership, leadership, parent group, origin, base)."""
+    by_id = {e.id: e for e in extraction.entities}
     orgs: dict[str, list[str]] = {}
+    places: dict[str, list[str]] = {}
     for r in extraction.relations:
-        if r.type in ("member_of", "leader_of"):
-            orgs.setdefault(r.subject, []).append(names[r.object])
-    return {e.id: Record(e.type, (e.name, *e.aliases), tuple(orgs.get(e.id, ()))) for e in extraction.entities}
+        other = by_id.get(r.object)
+        if r.type not in rs.CONTEXT_RELATIONS or other is None:
+            continue
+        if other.type == "organization":
+            orgs.setdefault(r.subject, []).append(other.name)
+        elif other.type == "location":
+            places.setdefault(r.subject, []).append(other.name)
+    return {e.id: Record(e.type, (e.name, *e.aliases), tuple(dict.fromkeys(orgs.get(e.id, ()))),
+                         tuple(dict.fromkeys(places.get(e.id, ()))))
+            for e in extraction.entities}
 
 
 def resolve_entities(extraction: Extraction, store: Store) -> tuple[dict[str, tuple[int, str]], dict[str, str],
                                                                      dict[str, list[tuple[str, str, str]]]]:
     """For each entity of a new document: the entity it joins (or a new one) and why; each name's key;
-    and each entity's blocking keys (kind, key, name) to store."""
+    and each entity's blocking keys (kind, key, name) to store.
+
+    A document entity joins an existing entity at once only when the match is plain: one
+    candidate entity, by its whole name or a known equivalent, with nothing in the way. Anything
+    weaker or disputed queues its keys, and `reconcile` re-clusters the group canonically.
+    """
     records = document_records(extraction)
     keys_by_entity = {e.id: [(k, key, name) for (k, key), name in record_keys(records[e.id]).items()]
                       for e in extraction.entities}
     assignment: dict[str, tuple[int, str]] = {}
     dirty: list[tuple[str, str, str]] = []
+    decided = decision_keys(rs.decisions(store))
+    profiles: dict[int, tuple] = {}  # what the store says of each candidate entity, fetched once
     for e in extraction.entities:
         record = records[e.id]
         keys = [(k, key) for k, key, _ in keys_by_entity[e.id]]
         found = rs.holders(store, e.type, keys)
-        others = rs.records(store, {h["doc_entity_id"] for h in found}) if found else []
-        by_id = {o.id: o for o in others}
-        candidates: dict[int, tuple[Match, str]] = {}
-        for h in sorted(found, key=lambda h: (KINDS.index(h["kind"]), h["document"])):
-            other = by_id[h["doc_entity_id"]]
-            if contexts_conflict(record, _record(other)):
-                dirty += [(k, key, e.type) for k, key in keys]
+        # the entities sharing the most keys first; a handful is enough to find the match or a dispute
+        likely = sorted(found, key=lambda i: (-found[i][0], i))[:MAX_CANDIDATE_ENTITIES]
+        missing = [i for i in likely if i not in profiles]
+        profiles.update(rs.entity_records(store, missing))
+        candidates: dict[int, Match] = {}
+        settled = len(found) <= len(likely)
+        for entity_id in (i for i in likely if i in profiles):
+            kind, names, orgs, places = profiles[entity_id]
+            reason = match(record, Record(kind, names, orgs, places))
+            if reason is None:
                 continue
-            reason = match(record, _record(other))
-            if reason is not None:
-                candidates.setdefault(h["entity_id"], (reason, h["document"]))
-        if len(candidates) > 1:
-            dirty += [(k, key, e.type) for k, key in keys]
+            if reason.kind not in ("name", "known", "place") or reason.support or names_conflict(
+                    e.type, record.names, names):
+                settled = False
+            candidates[entity_id] = reason
         if candidates:
             entity_id = min(candidates)
-            reason, document = candidates[entity_id]
-            assignment[e.id] = (entity_id, f"{reason.reason()}, as in {document}")
+            assignment[e.id] = (entity_id, f"{candidates[entity_id].reason()}, as in {found[entity_id][1]}")
+            settled = settled and len(candidates) == 1
         else:
             assignment[e.id] = (store.create_entity(e), "first named in this document")
+            settled = not found
+        if any(name_key(n) in decided.get(e.type, ()) for n in record.names):
+            settled = False  # an analyst decided about this name: let reconcile apply the decision
+        if not settled:
+            dirty += [(k, key, e.type) for k, key in keys]
     taken = Counter(entity_id for entity_id, _ in assignment.values())
     for e in extraction.entities:
         if taken[assignment[e.id][0]] > 1:  # two entities of one document may not become one
@@ -69,17 +91,45 @@ def resolve_entities(extraction: Extraction, store: Store) -> tuple[dict[str, tu
     return assignment, names, keys_by_entity
 
 
+# How many existing entities a new document entity is compared with (those sharing most keys).
+MAX_CANDIDATE_ENTITIES = 12
+
+
 def _record(stored: rs.StoredRecord) -> Record:
-    return Record(stored.type, stored.names, stored.organizations)
+    return Record(stored.type, stored.names, stored.organizations, stored.places)
 
 
 # ---- canonical re-clustering ---------------------------------------------------------------
 
 
-@dataclass
 class _Cluster:
-    members: list[rs.StoredRecord]
-    documents: set[str]
+    """Records clustered so far, and what they say together (pooled as they join)."""
+
+    def __init__(self, record: rs.StoredRecord) -> None:
+        self.members = [record]
+        self.documents = {record.document}
+        self._names = dict.fromkeys(record.names)
+        self._orgs = dict.fromkeys(record.organizations)
+        self._places = dict.fromkeys(record.places)
+        self._record: Record | None = None
+
+    def absorb(self, other: "_Cluster") -> None:
+        self.members += other.members
+        self.documents |= other.documents
+        self._names.update(other._names)
+        self._orgs.update(other._orgs)
+        self._places.update(other._places)
+        self._record = None
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(self._names)
+
+    def record(self) -> Record:
+        """The pooled record (rebuilt only after the cluster grew)."""
+        if self._record is None:
+            self._record = Record(self.members[0].type, tuple(self._names), tuple(self._orgs)[:60],
+                                  tuple(self._places)[:60])
+        return self._record
 
 
 def reconcile(store: Store) -> int:
@@ -111,10 +161,20 @@ def _key_everything(store: Store) -> None:
         rs.mark_dirty(store, [(k, key, entity_type) for k, key in keys])
 
 
+def recluster_around(store: Store, doc_entity_ids: set[int]) -> None:
+    """Re-cluster these document entities with everything connected to them (by keys or by analyst
+    decisions), e.g. after a decision was taken or undone. Runs in the caller's transaction."""
+    seeds = rs.keys_of(store, doc_entity_ids)
+    members = rs.component(store, [k[:3] for k in seeds]) | doc_entity_ids
+    _recluster(store, members)
+
+
 def _recluster(store: Store, members: set[int]) -> None:
     """Cluster a connected group canonically and move its document entities accordingly."""
+    decisions = rs.decisions(store)
+    members = _with_decided(store, members, decisions)
     records = rs.records(store, members)
-    clusters = cluster(records, rs.keys_of(store, members), rs.decisions(store))
+    clusters = cluster(records, rs.keys_of(store, members), decisions)
     assignments: dict[int, tuple[int, str]] = {}
     used: set[int] = set()
     for group in sorted(clusters, key=lambda g: (-len(g), g[0][0].order)):
@@ -127,17 +187,62 @@ def _recluster(store: Store, members: set[int]) -> None:
     rs.assign(store, assignments)
 
 
+def decision_keys(decisions: list[dict]) -> dict[str, set[str]]:
+    """The name keys each entity type's analyst decisions speak of."""
+    out: dict[str, set[str]] = {}
+    for d in decisions:
+        out.setdefault(d["type"], set()).update(name_key(n) for n in _decision_names(d))
+    return out
+
+
+def _decision_names(decision: dict) -> list[str]:
+    if decision["kind"] == "merge":
+        return [n for side in _sides(decision) for n in side]
+    return [decision["alias"], *decision["others"]]
+
+
+def _sides(merge: dict) -> list[list[str]]:
+    """The names that stand for each entity of a merge, best first."""
+    return merge.get("sides") or [[n] for n in merge["names"]]
+
+
+def _with_decided(store: Store, members: set[int], decisions: list[dict]) -> set[int]:
+    """A group grown by every record carrying a name of a decision that one of its members falls
+    under (and by those records' own groups), until nothing more is added."""
+    members = set(members)
+    pending = list(decisions)
+    while pending:
+        carried = rs.carried_keys(store, members)
+        grown: set[int] = set()
+        for d in [d for d in pending if any((d["type"], name_key(n)) in carried for n in _decision_names(d))]:
+            pending.remove(d)
+            found = rs.carrying(store, {name_key(n) for n in _decision_names(d)}, d["type"])
+            grown |= found | rs.component(store, [k[:3] for k in rs.keys_of(store, found - members)])
+        if grown <= members:
+            break
+        members |= grown
+    return members
+
+
+# A block compares each record with at most this many clusters before it (the first ones, in the
+# records' canonical order): bounded work however common a name is.
+MAX_CLUSTERS_PER_BLOCK = 60
+
+
 def cluster(records: list[rs.StoredRecord], keys: list[tuple], decisions: list[dict]) -> list[list[tuple]]:
     """Groups of records that are one entity, each record with the reason it joined its group.
 
-    Keys are applied strongest first, and within a key in the records' own order (content hash
-    of their document, then their id there), so the result does not depend on ingest order. Two
-    records of one document never join; nor do records an analyst split apart.
+    Blocks (records sharing a key) are visited in a fixed order, and within a block the records
+    in their own order (content hash of their document, then their id there); a record joins the
+    first cluster before it that `match`es what that cluster knows (its names, organizations and
+    places, pooled), so the result does not depend on the order documents were ingested. Two
+    records of one document never join (unless an analyst merged them); nor do names that
+    `names_conflict`, nor records an analyst split apart. Analyst merges are applied first.
     """
     parent = {r.id: r.id for r in records}
     reason = {r.id: f"first named in {r.document}" for r in records}
     by_id = {r.id: r for r in records}
-    groups = {r.id: _Cluster([r], {r.document}) for r in records}
+    groups = {r.id: _Cluster(r) for r in records}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -145,19 +250,18 @@ def cluster(records: list[rs.StoredRecord], keys: list[tuple], decisions: list[d
             x = parent[x]
         return x
 
-    def join(a: int, b: int, why: str) -> bool:
+    def join(a: int, b: int, why: str, checked: bool = False, analyst: bool = False) -> bool:
         ra, rb = find(a), find(b)
         if ra == rb:
             return True
         ga, gb = groups[ra], groups[rb]
-        if ga.documents & gb.documents or _split_apart(ga, gb, decisions):
+        if _split_apart(ga, gb, decisions) or (ga.documents & gb.documents and not analyst):
             return False
-        if contexts_conflict(_record(by_id[a]), _record(by_id[b])):
+        if not (checked or analyst) and names_conflict(by_id[a].type, ga.names(), gb.names()):
             return False
         keep, gone = (ra, rb) if by_id[ra].order <= by_id[rb].order else (rb, ra)
         parent[gone] = keep
-        groups[keep].members += groups[gone].members
-        groups[keep].documents |= groups[gone].documents
+        groups[keep].absorb(groups[gone])
         del groups[gone]
         later = b if by_id[b].order > by_id[a].order else a
         if reason[later].startswith("first named"):
@@ -165,27 +269,44 @@ def cluster(records: list[rs.StoredRecord], keys: list[tuple], decisions: list[d
         return True
 
     for decision in (d for d in decisions if d["kind"] == "merge"):
-        wanted = [r.id for r in records if _carries(r, decision["names"])]
-        for later in wanted[1:]:
-            join(wanted[0], later, f"merged by analyst decision #{decision['id']}")
-    blocks: dict[tuple, list[tuple[int, str]]] = {}
+        # for each side, the first record (in the canonical order) carrying its best name still in use
+        firsts = [next((r.id for n in side for r in records if r.type == decision["type"] and _carries(r, [n])), None)
+                  for side in _sides(decision)]
+        if None not in firsts:
+            for later in firsts[1:]:
+                join(firsts[0], later, f"merged by analyst decision #{decision['id']}", analyst=True)
+    blocks: dict[tuple, list[int]] = {}
     for kind, key, kind_type, doc_entity_id, name in keys:
         if doc_entity_id in by_id:
-            blocks.setdefault((KINDS.index(kind), key, kind_type), []).append((doc_entity_id, name))
+            blocks.setdefault((KEY_ORDER.get(kind, len(KEY_ORDER)), key, kind_type), []).append(doc_entity_id)
     for block in sorted(blocks):
-        holders = sorted(blocks[block], key=lambda h: by_id[h[0]].order)
-        for i, (member, name) in enumerate(holders):
-            for earlier, earlier_name in holders[:i]:
-                if not joins(KINDS[block[0]], name, earlier_name):
+        members = sorted(set(blocks[block]), key=lambda i: by_id[i].order)
+        if len(members) > rs.max_holders(KEY_KINDS_BY_ORDER[block[0]]):
+            continue
+        seen: list[int] = []  # the cluster roots met in this block, in order
+        for member in members:
+            root = find(member)
+            for earlier in seen[:MAX_CLUSTERS_PER_BLOCK]:
+                earlier = find(earlier)
+                if earlier == root:
+                    continue
+                found = match(groups[earlier].record(), groups[root].record())
+                if found is None:
                     continue
                 first = by_id[earlier]
-                why = Match(KINDS[block[0]], name, earlier_name).reason() + f", as in {first.document}"
-                if join(earlier, member, why):
+                if join(earlier, member, f"{found.reason()}, as in {first.document}"):
+                    root = find(member)
                     break
+            if root not in {find(s) for s in seen}:
+                seen.append(root)
     out: dict[int, list[tuple]] = {}
     for r in records:
         out.setdefault(find(r.id), []).append((r, reason[r.id]))
     return list(out.values())
+
+
+KEY_KINDS_BY_ORDER = ("known", "name", "place", "acronym", "skel", "word", "")
+KEY_ORDER = {kind: i for i, kind in enumerate(KEY_KINDS_BY_ORDER[:-1])}
 
 
 def _carries(record: rs.StoredRecord, names: list[str]) -> bool:

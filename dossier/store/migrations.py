@@ -67,11 +67,100 @@ def _resolution_keys(db: sqlite3.Connection) -> None:
     """)
 
 
+def _rekey(db: sqlite3.Connection) -> None:
+    """Resolution keys changed form (consonant skeletons, place ids, word and acronym variants):
+    drop them, so that the next ingest keys every document entity anew and re-clusters all."""
+    _run_script(db, """
+        DELETE FROM doc_entity_keys;
+        DELETE FROM dirty_keys;
+        INSERT INTO dirty_keys SELECT 'all', '', '' WHERE EXISTS (SELECT 1 FROM doc_entities);
+    """)
+
+
+def _derive(claims: str, order: str = "claim_id, part") -> str:
+    """SQL adding to entity_claims the rows of the claims whose ids `claims` selects, worked out from
+    the claims, participants and document entities; of the parts an entity takes in one claim the
+    first (subject, object, then participants in order) gives the row."""
+    day = "coalesce(c.start, c.date, c.\"end\", '')"
+    return f"""
+        INSERT OR IGNORE INTO entity_claims (entity_id, type, day, claim_id, role, other_id)
+        SELECT entity_id, type, day, claim_id, role, other_id FROM (
+            SELECT s.entity_id, c.type, {day} AS day, c.id AS claim_id, 'subject' AS role, o.entity_id AS other_id,
+                   0 AS part
+              FROM claims c JOIN doc_entities s ON s.id = c.subject JOIN doc_entities o ON o.id = c.object
+             WHERE c.kind = 'relation' AND c.id IN ({claims})
+            UNION ALL
+            SELECT o.entity_id, c.type, {day}, c.id, 'object', s.entity_id, 1
+              FROM claims c JOIN doc_entities s ON s.id = c.subject JOIN doc_entities o ON o.id = c.object
+             WHERE c.kind = 'relation' AND c.id IN ({claims})
+            UNION ALL
+            SELECT d.entity_id, c.type, {day}, c.id, p.role, NULL, 2 + p.rowid
+              FROM participants p JOIN claims c ON c.id = p.claim_id JOIN doc_entities d ON d.id = p.doc_entity_id
+             WHERE p.claim_id IN ({claims})
+        ) ORDER BY {order};"""
+
+
+def _entity_claims(db: sqlite3.Connection) -> None:
+    """Every claim an entity takes part in, one index range away, kept up to date by triggers that
+    work out again the rows of any claim whose parts change. Without it, everything about an entity
+    named in thousands of documents meant joining through each of its document entities, and a
+    path through such an entity fetched every one of its relations (see bench/scale.py). Also
+    covering indexes for counting an entity's names and documents and for finding names."""
+    _run_script(db, """
+        CREATE TABLE entity_claims (
+            entity_id  INTEGER NOT NULL,  -- doc_entities.entity_id of a party to the claim
+            type       TEXT NOT NULL,     -- claims.type
+            day        TEXT NOT NULL,     -- coalesce(start, date, end, ''): the order of pages and timelines
+            claim_id   INTEGER NOT NULL,
+            role       TEXT NOT NULL,     -- subject | object | the participant's role (the first, if several)
+            other_id   INTEGER,           -- relations: the entity at the other end
+            PRIMARY KEY (entity_id, type, day, claim_id)
+        ) WITHOUT ROWID;
+    """)
+    db.execute(_derive("SELECT id FROM claims", order="entity_id, type, day, claim_id, part"))
+    changed = ("SELECT id FROM claims WHERE subject = NEW.id UNION SELECT id FROM claims WHERE object = NEW.id"
+               " UNION SELECT claim_id FROM participants WHERE doc_entity_id = NEW.id")
+    _run_script(db, f"""
+        CREATE INDEX entity_claims_claim ON entity_claims(claim_id);
+        CREATE INDEX entity_claims_other ON entity_claims(entity_id, other_id, type) WHERE other_id IS NOT NULL;
+        CREATE TRIGGER claims_link AFTER INSERT ON claims WHEN NEW.kind = 'relation' BEGIN
+            {_derive("NEW.id")}
+        END;
+        CREATE TRIGGER participants_link AFTER INSERT ON participants BEGIN
+            {_derive("NEW.claim_id")}
+        END;
+        CREATE TRIGGER claims_unlink AFTER DELETE ON claims BEGIN
+            DELETE FROM entity_claims WHERE claim_id = OLD.id;
+        END;
+        CREATE TRIGGER participants_unlink AFTER DELETE ON participants BEGIN
+            DELETE FROM entity_claims WHERE claim_id = OLD.claim_id;
+            {_derive("OLD.claim_id")}
+        END;
+        CREATE TRIGGER claims_relink AFTER UPDATE ON claims BEGIN
+            DELETE FROM entity_claims WHERE claim_id = OLD.id;
+            {_derive("NEW.id")}
+        END;
+        CREATE TRIGGER doc_entities_relink AFTER UPDATE OF entity_id ON doc_entities
+        WHEN OLD.entity_id IS NOT NEW.entity_id BEGIN
+            DELETE FROM entity_claims WHERE claim_id IN ({changed});
+            {_derive(changed)}
+        END;
+        DROP INDEX names_key;
+        CREATE INDEX names_key ON names(key, doc_entity_id);
+        DROP INDEX names_doc_entity;
+        CREATE INDEX names_doc_entity ON names(doc_entity_id, key);
+        DROP INDEX doc_entities_entity;
+        CREATE INDEX doc_entities_entity ON doc_entities(entity_id, document_id);
+    """)
+
+
 # (name, function). Append only: the position of a migration is its schema version.
 MIGRATIONS = [
     ("0001_initial", _initial),
     ("0002_entity_keys", _entity_keys),
     ("0003_resolution_keys", _resolution_keys),
+    ("0004_resolution_rekey", _rekey),
+    ("0005_entity_claims", _entity_claims),
 ]
 VERSION = len(MIGRATIONS)
 

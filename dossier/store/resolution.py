@@ -3,7 +3,10 @@ and reassigning document entities to entities. Only SQL; the decisions are resol
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 from dossier.store.sqlite import Store, _fullness
 
@@ -19,6 +22,21 @@ class StoredRecord:
     names: tuple[str, ...]
     organizations: tuple[str, ...]
     entity_id: int
+    places: tuple[str, ...] = ()
+
+# The relations that tie an entity to the groups and the places it belongs to, as its document
+# says: the context resolution weighs (a parent group for a group, a province for a district).
+CONTEXT_RELATIONS = ("member_of", "leader_of", "part_of", "origin", "based_in")
+# A key held by more document entities than this links nothing: it would make one component of
+# the whole store. Words of names ("khan", "ali") are common, whole names and acronyms much less.
+MAX_HOLDERS = {"word": 300}
+MAX_HOLDERS_OTHER = 5000
+# A key shared by more entities than this finds no candidates for a new document entity.
+MAX_CANDIDATES = 300
+
+
+def max_holders(kind: str) -> int:
+    return MAX_HOLDERS.get(kind, MAX_HOLDERS_OTHER)
 
 
 def add_keys(store: Store, doc_entity_id: int, entity_type: str, keys: list[tuple[str, str, str]]) -> None:
@@ -27,16 +45,48 @@ def add_keys(store: Store, doc_entity_id: int, entity_type: str, keys: list[tupl
                          " VALUES (?,?,?,?,?)", [(k, key, entity_type, doc_entity_id, n) for k, key, n in keys])
 
 
-def holders(store: Store, entity_type: str, keys: list[tuple[str, str]]) -> list[dict]:
-    """Stored document entities sharing any of these keys: kind, key, entity, name, document."""
-    out = []
+def holders(store: Store, entity_type: str, keys: list[tuple[str, str]]) -> dict[int, tuple[int, str]]:
+    """The entities whose document entities share any of these keys: entity id → (how many of
+    the keys it shares, the first document, by name, that gives it one of them)."""
+    out: dict[int, tuple[int, str]] = {}
     for kind, key in keys:
-        for r in store.db.execute(
-                "SELECT k.kind, k.key, k.name, d.id AS doc_entity_id, d.entity_id, doc.name AS document"
-                " FROM doc_entity_keys k JOIN doc_entities d ON d.id = k.doc_entity_id"
-                " JOIN documents doc ON doc.id = d.document_id WHERE k.kind = ? AND k.key = ? AND k.type = ?",
-                (kind, key, entity_type)):
-            out.append(dict(r))
+        rows = store.db.execute(
+            "SELECT d.entity_id, MIN(doc.name) FROM doc_entity_keys k JOIN doc_entities d ON d.id = k.doc_entity_id"
+            " JOIN documents doc ON doc.id = d.document_id WHERE k.kind = ? AND k.key = ? AND k.type = ?"
+            " GROUP BY d.entity_id LIMIT ?", (kind, key, entity_type, MAX_CANDIDATES + 1)).fetchall()
+        if len(rows) > MAX_CANDIDATES:
+            continue
+        for entity_id, document in rows:
+            shared, first = out.get(entity_id, (0, document))
+            out[entity_id] = (shared + 1, min(first, document))
+    return out
+
+
+def entity_names(store: Store, entity_id: int, limit: int = 200) -> tuple[str, ...]:
+    """The distinct names the document entities of an entity go by (the most used first)."""
+    return tuple(r[0] for r in store.db.execute(
+        "SELECT n.name FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id WHERE d.entity_id = ?"
+        " GROUP BY n.name ORDER BY COUNT(*) DESC, n.name LIMIT ?", (entity_id, limit)))
+
+
+def entity_records(store: Store, entity_ids: list[int], limit: int = 60) -> dict[int, tuple[str, tuple, tuple, tuple]]:
+    """What all the documents together say of each entity, as one record: type, its distinct
+    names, and the organizations and places its documents tie it to (the most named first,
+    at most `limit` of each)."""
+    out = {}
+    relations = ",".join(f"'{t}'" for t in CONTEXT_RELATIONS)
+    for entity_id in entity_ids:
+        row = store.db.execute("SELECT type FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if row is None:
+            continue
+        names = entity_names(store, entity_id, limit)
+        context = store.db.execute(
+            f"SELECT o.name, o.type FROM doc_entities s JOIN claims c ON c.subject = s.id"
+            f" JOIN doc_entities o ON o.id = c.object WHERE s.entity_id = ? AND c.kind = 'relation'"
+            f" AND c.type IN ({relations}) GROUP BY o.name, o.type ORDER BY COUNT(*) DESC, o.name LIMIT ?",
+            (entity_id, 2 * limit)).fetchall()
+        out[entity_id] = (row[0], names, tuple(r[0] for r in context if r[1] == "organization"),
+                          tuple(r[0] for r in context if r[1] == "location"))
     return out
 
 
@@ -76,9 +126,12 @@ def component(store: Store, seeds: list[tuple[str, str, str]], limit: int = 200_
         if (kind, key, kind_type) in seen_keys:
             continue
         seen_keys.add((kind, key, kind_type))
-        new = [r[0] for r in store.db.execute(
-            "SELECT doc_entity_id FROM doc_entity_keys WHERE kind = ? AND key = ? AND type = ?",
-            (kind, key, kind_type)) if r[0] not in members]
+        held = [r[0] for r in store.db.execute(
+            "SELECT doc_entity_id FROM doc_entity_keys WHERE kind = ? AND key = ? AND type = ? LIMIT ?",
+            (kind, key, kind_type, max_holders(kind) + 1))]
+        if len(held) > max_holders(kind):
+            continue
+        new = [i for i in held if i not in members]
         members.update(new)
         for chunk in (new[i:i + 500] for i in range(0, len(new), 500)):
             marks = ",".join("?" * len(chunk))
@@ -98,17 +151,22 @@ def records(store: Store, ids: set[int]) -> list[StoredRecord]:
                                   f" ORDER BY is_primary DESC, id", chunk):
             names.setdefault(r[0], []).append(r[1])
         orgs: dict[int, list[str]] = {}
+        places: dict[int, list[str]] = {}
+        relations = ",".join(f"'{t}'" for t in CONTEXT_RELATIONS)
         for r in store.db.execute(
-                f"SELECT c.subject, o.name FROM claims c JOIN doc_entities o ON o.id = c.object"
-                f" WHERE c.kind = 'relation' AND c.type IN ('member_of', 'leader_of') AND c.subject IN ({marks})",
-                chunk):
-            orgs.setdefault(r[0], []).append(r[1])
+                f"SELECT c.subject, o.name, o.type FROM claims c JOIN doc_entities o ON o.id = c.object"
+                f" WHERE c.kind = 'relation' AND c.type IN ({relations}) AND c.subject IN ({marks})", chunk):
+            if r[2] == "organization":
+                orgs.setdefault(r[0], []).append(r[1])
+            elif r[2] == "location":
+                places.setdefault(r[0], []).append(r[1])
         for r in store.db.execute(
                 f"SELECT d.id, d.type, d.local_id, d.entity_id, doc.name, doc.content_hash FROM doc_entities d"
                 f" JOIN documents doc ON doc.id = d.document_id WHERE d.id IN ({marks})", chunk):
             out.append(StoredRecord(r["id"], r["name"], f"{r['content_hash']}:{int(r['local_id'][1:]):06d}",
-                                    r["type"], tuple(names.get(r["id"], ())), tuple(orgs.get(r["id"], ())),
-                                    r["entity_id"]))
+                                    r["type"], tuple(names.get(r["id"], ())),
+                                    tuple(dict.fromkeys(orgs.get(r["id"], ()))), r["entity_id"],
+                                    tuple(dict.fromkeys(places.get(r["id"], ())))))
     return sorted(out, key=lambda x: x.order)
 
 
@@ -144,11 +202,25 @@ def assign(store: Store, assignments: dict[int, tuple[int, str]]) -> None:
 
 def rename(store: Store, entity_id: int) -> None:
     """Name an entity after its fullest name; remove it when no document names it any more."""
-    rows = store.db.execute("SELECT name, subtype FROM doc_entities WHERE entity_id = ?", (entity_id,)).fetchall()
+    rows = store.db.execute(
+        "SELECT d.name, d.subtype, coalesce(n.key, lower(d.name)) AS key,"
+        " (SELECT COUNT(*) FROM mentions m WHERE m.doc_entity_id = d.id) AS uses FROM doc_entities d"
+        " LEFT JOIN names n ON n.doc_entity_id = d.id AND n.name = d.name AND n.is_primary = 1"
+        " WHERE d.entity_id = ?", (entity_id,)).fetchall()
     if not rows:
         store.db.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
         return
-    best = max(rows, key=lambda r: _fullness(r["name"]))
+    # the name most documents call it by (then the one mentioned most), in its fullest form
+    votes = Counter(r["key"] for r in rows)
+    uses: Counter = Counter()
+    for r in rows:
+        uses[r["key"]] += r["uses"]
+
+    def preference(r) -> tuple:
+        plain = re.sub(r"[^0-9a-z]", "", r["name"].lower()) == r["key"]  # no title before it
+        return (votes[r["key"]], uses[r["key"]], plain, _fullness(r["name"]))
+
+    best = max(rows, key=preference)
     subtype = next((r["subtype"] for r in rows if r["subtype"]), None)
     store.db.execute("UPDATE entities SET name = ?, subtype = ? WHERE id = ?", (best["name"], subtype, entity_id))
 
@@ -159,3 +231,58 @@ def decisions(store: Store, kinds: tuple[str, ...] = ("merge", "split")) -> list
     return [{"id": r["id"], "kind": r["kind"], **json.loads(r["payload"])} for r in store.db.execute(
         f"SELECT id, kind, payload FROM decisions WHERE kind IN ({marks}) AND undone_at IS NULL ORDER BY id",
         kinds)]
+
+
+def all_decisions(store: Store) -> list[dict]:
+    """Every analyst decision, undone ones too, oldest first: id, kind, payload, note, created_at, undone_at."""
+    return [{**dict(r), "payload": json.loads(r["payload"])}
+            for r in store.db.execute("SELECT * FROM decisions ORDER BY id")]
+
+
+def add_decision(store: Store, kind: str, payload: dict, note: str | None) -> int:
+    """Record an analyst decision; returns its id."""
+    return store.db.execute(
+        "INSERT INTO decisions (kind, payload, note, created_at) VALUES (?,?,?,?)",
+        (kind, json.dumps(payload, ensure_ascii=False), note, _now())).lastrowid
+
+
+def set_undone(store: Store, decision_id: int) -> None:
+    store.db.execute("UPDATE decisions SET undone_at = ? WHERE id = ?", (_now(), decision_id))
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def carrying(store: Store, keys: set[str], entity_type: str) -> set[int]:
+    """Document entities of a type that some document names with one of these name keys."""
+    key_list = sorted(keys)
+    marks = ",".join("?" * len(key_list))
+    return {r[0] for r in store.db.execute(
+        f"SELECT DISTINCT d.id FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id"
+        f" WHERE n.key IN ({marks}) AND d.type = ?", (*key_list, entity_type))} if key_list else set()
+
+
+def members_of(store: Store, entity_ids: set[int]) -> set[int]:
+    """The document entities of these entities."""
+    return {r[0] for r in _by_ids(store, "SELECT id FROM doc_entities WHERE entity_id IN ({})", entity_ids)}
+
+
+def entities_of(store: Store, doc_entity_ids: set[int]) -> set[int]:
+    """The entities these document entities belong to."""
+    return {r[0] for r in _by_ids(store, "SELECT entity_id FROM doc_entities WHERE id IN ({})", doc_entity_ids)}
+
+
+def carried_keys(store: Store, doc_entity_ids: set[int]) -> set[tuple[str, str]]:
+    """(type, name key) of every name these document entities go by."""
+    return {tuple(r) for r in _by_ids(store, "SELECT d.type, n.key FROM names n JOIN doc_entities d"
+                                             " ON d.id = n.doc_entity_id WHERE d.id IN ({})", doc_entity_ids)}
+
+
+def _by_ids(store: Store, sql: str, ids: set[int]) -> list[tuple]:
+    """The rows of a query over a set of ids ("... IN ({})"), asked 500 at a time."""
+    id_list = sorted(ids)
+    out: list[tuple] = []
+    for chunk in (id_list[i:i + 500] for i in range(0, len(id_list), 500)):
+        out += [tuple(r) for r in store.db.execute(sql.format(",".join("?" * len(chunk))), chunk)]
+    return out

@@ -110,7 +110,8 @@ def test_entity_left_without_documents_disappears(db, folder):
 
 
 def test_entity_still_named_by_another_document_stays(db, folder):
-    write(folder, "front.md", REVISED_FRONT.replace("Northern Valley Front", "Valley Front"))
+    renamed = REVISED_FRONT.replace("Northern Valley Front", "Eastern Ridge Brigade").replace("NVF", "ERB")
+    write(folder, "front.md", renamed)
     dossier.ingest([folder], db=db, workers=1, extractor="simple")
     with dossier.open(db) as kb:
         [entity] = kb.find("Northern Valley Front")
