@@ -5,7 +5,7 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional, TypeVar
 
 import typer
 from rich.console import Console
@@ -13,8 +13,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dossier.ingest import DEFAULT_EXTRACTOR, FileResult, ingest as run_ingest
-from dossier.errors import DossierError, UsageError
-from dossier.knowledge_base import KnowledgeBase
+from dossier.errors import DossierError, NotFound, UsageError
+from dossier.knowledge_base import MAX_PATH, KnowledgeBase
 from dossier.read import MAX_BYTES
 from dossier.store.sqlite import default_path
 
@@ -23,6 +23,7 @@ try:  # Typer >= 0.22 vendors Click; its exceptions derive from TyperException
 except ImportError:  # older Typer raises Click's own
     from click import ClickException as CommandLineError
 
+T = TypeVar("T")
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False,
                   help="Turn reports about armed groups into a sourced, time-aware knowledge base.")
 # Wide enough for tables when the output goes to a file or a pipe rather than a terminal.
@@ -32,6 +33,10 @@ err = Console(stderr=True)
 DB = typer.Option(None, "--db", envvar="DOSSIER_DB", help="Database file (default ./dossier.db).",
                   show_default=False)
 JSON = typer.Option(False, "--json", help="Print JSON for machines.")
+NAME = typer.Argument(..., help="Any name or alias of the entity, or #ID.", show_default=False)
+AS_OF = typer.Option(None, "--as-of", help="A date (YYYY, YYYY-MM or YYYY-MM-DD): only what holds then.",
+                     show_default=False)
+NOTE = typer.Option(None, "--note", help="Why: kept with the decision.", show_default=False)
 MODEL = typer.Option(None, "--model", help="An installed spaCy pipeline (package name or folder) whose named "
                      "entities help type names; never downloaded.", show_default=False)
 
@@ -62,6 +67,29 @@ def _kb(db: Optional[str]) -> KnowledgeBase:
     return KnowledgeBase(db or default_path())
 
 
+def _ask(db: Optional[str], question: Callable[[KnowledgeBase], T]) -> T:
+    """The answer of the knowledge base to a question; a user error becomes one line and the exit."""
+    try:
+        with _kb(db) as kb:
+            return question(kb)
+    except DossierError as e:
+        fail(e)
+
+
+def _show(answer, as_json: bool, view: Callable) -> None:
+    """An answer as JSON (dataclasses as objects) or as the terminal view of it."""
+    if as_json:
+        print_json([asdict(a) for a in answer] if isinstance(answer, list) else asdict(answer))
+    else:
+        out.print(view(answer))
+
+
+def _bar(hidden: bool) -> Progress:
+    """A progress bar on stderr, shown only on a terminal and not when the output is JSON."""
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, transient=True, disable=hidden or not err.is_terminal)
+
+
 @app.command()
 def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read recursively).", show_default=False),
            db: Optional[str] = DB,
@@ -75,8 +103,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
            strict: bool = typer.Option(False, help="Exit non-zero when any file fails."),
            as_json: bool = JSON) -> None:
     """Read, extract and store documents (PDF, HTML, Markdown, text); one transaction per document."""
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=err, transient=True, disable=as_json or not err.is_terminal)
+    progress = _bar(as_json)
     task = None
     stored = 0
 
@@ -149,15 +176,7 @@ def extract(path: Path = typer.Argument(..., help="A report (PDF, HTML, Markdown
 def documents(db: Optional[str] = DB, as_json: bool = JSON) -> None:
     """List stored documents with their size and what was extracted."""
     from dossier.render import documents_table
-    try:
-        with _kb(db) as kb:
-            docs = kb.documents()
-    except DossierError as e:
-        fail(e)
-    if as_json:
-        print_json([asdict(d) for d in docs])
-    else:
-        out.print(documents_table(docs))
+    _show(_ask(db, lambda kb: kb.documents()), as_json, documents_table)
 
 
 @app.command()
@@ -165,15 +184,8 @@ def sources(document: Optional[str] = typer.Argument(None, help="Document name (
             db: Optional[str] = DB, as_json: bool = JSON) -> None:
     """List the sources (footnotes, references, links) cited by one document or all."""
     from dossier.render import sources_table
-    try:
-        with _kb(db) as kb:
-            found = kb.sources(document)
-    except DossierError as e:
-        fail(e)
-    if as_json:
-        print_json([asdict(s) for s in found])
-    else:
-        out.print(sources_table(found, with_document=document is None))
+    _show(_ask(db, lambda kb: kb.sources(document)), as_json,
+          lambda found: sources_table(found, with_document=document is None))
 
 
 @app.command()
@@ -181,42 +193,125 @@ def entities(type: Optional[str] = typer.Option(None, "--type", help="person, or
              db: Optional[str] = DB, as_json: bool = JSON) -> None:
     """List resolved entities with how many names, documents and claims each has."""
     from dossier.render import entities_table
-    try:
-        with _kb(db) as kb:
-            found = kb.entities(type)
-    except DossierError as e:
-        fail(e)
-    if as_json:
-        print_json([asdict(e) for e in found])
-    else:
-        out.print(entities_table(found))
+    _show(_ask(db, lambda kb: kb.entities(type)), as_json, entities_table)
 
 
 @app.command()
-def show(name: str = typer.Argument(..., help="Any name or alias of the entity."), db: Optional[str] = DB,
-         as_json: bool = JSON) -> None:
+def show(name: str = NAME, as_of: Optional[str] = AS_OF, db: Optional[str] = DB, as_json: bool = JSON) -> None:
     """Profile of an entity: its names (and who uses them), relations and events, each with its evidence."""
     from dossier.render import profile_view
+    _show(_ask(db, lambda kb: kb.entity(name, as_of)), as_json, profile_view)
+
+
+@app.command()
+def explain(name: str = NAME, db: Optional[str] = DB, as_json: bool = JSON) -> None:
+    """Why an entity holds its names: which document uses which, why each joined, the decisions that apply."""
+    from dossier.render import explanation_view
+    _show(_ask(db, lambda kb: kb.explain(name)), as_json, explanation_view)
+
+
+@app.command()
+def merge(a: str = typer.Argument(..., help="A name (or #ID) of one entity.", show_default=False),
+          b: str = typer.Argument(..., help="A name (or #ID) of the other entity.", show_default=False),
+          note: Optional[str] = NOTE, db: Optional[str] = DB, as_json: bool = JSON) -> None:
+    """Make two entities one; the decision is kept through re-ingest until `dossier undo` withdraws it."""
+    _show(_ask(db, lambda kb: kb.merge(a, b, note)), as_json, _decided)
+
+
+@app.command()
+def split(name: str = NAME,
+          alias: str = typer.Argument(..., help="The name whose documents' records become an entity of their own.",
+                                      show_default=False),
+          note: Optional[str] = NOTE, db: Optional[str] = DB, as_json: bool = JSON) -> None:
+    """Part the records that use one name from an entity; kept through re-ingest until undone."""
+    _show(_ask(db, lambda kb: kb.split(name, alias, note)), as_json, _decided)
+
+
+def _decided(decision) -> str:
+    from dossier.render import decision_text
+    return escape(f"decision #{decision.id}: {decision_text(decision)}" + (" (undone)" if decision.undone_at else ""))
+
+
+@app.command()
+def decisions(db: Optional[str] = DB, as_json: bool = JSON) -> None:
+    """List the analyst's merges and splits, undone ones too."""
+    from dossier.render import decisions_table
+    _show(_ask(db, lambda kb: kb.decisions()), as_json, decisions_table)
+
+
+@app.command()
+def undo(decision: str = typer.Argument(..., help="The decision's number, as `dossier decisions` shows it.",
+                                        show_default=False),
+         db: Optional[str] = DB, as_json: bool = JSON) -> None:
+    """Withdraw a merge or split; the entities it touched are re-clustered without it."""
+    number = _whole_number(decision.removeprefix("#"), decision, "a decision number",
+                           "give the number `dossier decisions` shows")
+    _show(_ask(db, lambda kb: kb.undo(number)), as_json, _decided)
+
+
+def _whole_number(text: str, given: str, what: str, hint: str) -> int:
+    """A whole number written on the command line; one error line naming what was given when it is none."""
     try:
-        with _kb(db) as kb:
-            profile = kb.entity(name)
-    except DossierError as e:
-        fail(e)
-    if as_json:
-        print_json(asdict(profile))
-    else:
-        out.print(profile_view(profile))
+        return int(text)
+    except ValueError:
+        fail(UsageError(f"'{given}' is not {what}", hint))
+
+
+@app.command()
+def conflicts(name: Optional[str] = typer.Argument(None, help="Only the conflicts about this entity (default: all).",
+                                                   show_default=False),
+              db: Optional[str] = DB, as_json: bool = JSON) -> None:
+    """Statements that contradict each other, side by side, each with its sentence and sources."""
+    from dossier.render import conflicts_view
+    with _bar(as_json) as bar:
+        task = bar.add_task("looking for conflicts", total=None)
+        found = _ask(db, lambda kb: kb.conflicts(name, lambda done, total: bar.update(task, completed=done,
+                                                                                         total=total)))
+    _show(found, as_json, conflicts_view)
+
+
+@app.command()
+def leaders(org: str = typer.Argument(..., help="Any name of the organization, or #ID.", show_default=False),
+            as_of: Optional[str] = AS_OF, db: Optional[str] = DB, as_json: bool = JSON) -> None:
+    """Who led an organization, when (at the precision the sources give) and on whose word."""
+    from dossier.render import leaders_view
+    _show(_ask(db, lambda kb: kb.leaders(org, as_of)), as_json, lambda found: leaders_view(org, found, as_of))
+
+
+@app.command()
+def timeline(name: str = NAME, db: Optional[str] = DB, as_json: bool = JSON) -> None:
+    """Events and the starts and ends of relations of an entity, oldest first, each with its source."""
+    from dossier.render import timeline_table
+    _show(_ask(db, lambda kb: kb.timeline(name)), as_json, timeline_table)
+
+
+@app.command()
+def path(a: str = typer.Argument(..., help="Where the path starts: any name, or #ID.", show_default=False),
+         b: str = typer.Argument(..., help="Where it ends: any name, or #ID.", show_default=False),
+         as_of: Optional[str] = AS_OF, db: Optional[str] = DB, as_json: bool = JSON) -> None:
+    """The shortest chain of relations between two entities, each hop with its sentence and citation."""
+    from dossier.render import path_view
+    hops = _ask(db, lambda kb: kb.path(a, b, as_of))
+    if not hops:
+        fail(NotFound(f"no path between '{a}' and '{b}' within {MAX_PATH} relations"
+                      + (f" as of {as_of}" if as_of else ""), "see what each is tied to with `dossier network NAME`"))
+    _show(hops, as_json, path_view)
+
+
+@app.command()
+def network(name: str = NAME, depth: str = typer.Option("1", "--depth", help="How many relations away to go."),
+            as_of: Optional[str] = AS_OF, db: Optional[str] = DB, as_json: bool = JSON) -> None:
+    """The entities around one entity and the relations between them (--json: nodes and edges)."""
+    from dossier.render import network_view
+    steps = _whole_number(depth, depth, "a depth", "give --depth as a whole number, 1 or more")
+    _show(_ask(db, lambda kb: kb.network(name, steps, as_of)), as_json, network_view)
 
 
 @app.command()
 def export(format: str = typer.Option(..., "--format", help="extract-json"), out_dir: Path = typer.Option(
         ..., "--out", help="Folder to write into."), db: Optional[str] = DB) -> None:
     """Write the knowledge base for other tools; nothing is left half-written on error."""
-    try:
-        with _kb(db) as kb:
-            written = kb.export(format, out_dir)
-    except DossierError as e:
-        fail(e)
+    written = _ask(db, lambda kb: kb.export(format, out_dir))
     out.print(f"wrote {len(written)} files to {out_dir}", highlight=False)
 
 

@@ -33,3 +33,11 @@ class NotFound(DossierError):
 
 class UsageError(DossierError):
     """A value given on the command line or to the API that makes no sense."""
+
+
+class AmbiguousName(DossierError):
+    """A name that several entities go by, where one was wanted."""
+
+
+class DecisionError(DossierError):
+    """An analyst decision (merge, split, undo) that cannot be applied as asked."""

@@ -1,17 +1,34 @@
 """The library API a notebook uses: `dossier.open(db).entity("Farooqi")`."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Callable
 
-from dossier.errors import NotFound, UsageError
+from dossier import conflicts as contradictions
+from dossier import query
+from dossier.conflicts import Conflict
+from dossier.dates import normalise
+from dossier.errors import AmbiguousName, NotFound, UsageError
+from dossier.query import Hop, Moment, Neighbourhood, Tenure
 from dossier.registry import build_registry
+from dossier.resolve import decisions as analyst
+from dossier.resolve.decisions import Decision, Explanation
+from dossier.resolve.names import name_key, spelling_key
 from dossier.store import Store, open_store
 from dossier.store import views
 from dossier.store.views import DocumentInfo, EntityInfo, Profile, SourceInfo
 
+MAX_PATH = 6  # relations a path may have
+
 
 class KnowledgeBase:
-    """A knowledge base opened for reading."""
+    """A knowledge base opened for reading; the analyst's decisions (merge, split, undo) reopen it for
+    writing, each in one transaction.
+
+    Wherever a name is asked for, any name or alias of the entity will do, or "#ID" (the entity's id)
+    when several entities go by one name.
+    """
 
     def __init__(self, db: str | Path | None = None) -> None:
         self.store: Store = open_store(db)
@@ -47,16 +64,101 @@ class KnowledgeBase:
 
     def find(self, name: str) -> list[EntityInfo]:
         """Entities any document calls by this name or alias."""
-        return views.find_entities(self.store, name)
+        return views.find_entities(self.store, name_key(name), spelling_key(name) or None)
 
-    def entity(self, name: str) -> Profile:
-        """The profile of the entity best known by this name or alias."""
+    def named(self, name: str) -> EntityInfo:
+        """The one entity a name, alias or "#ID" stands for; an error when none or several do."""
+        if re.fullmatch(r"#\d+", name.strip()):
+            return views.entity_info(self.store, int(name.strip()[1:]))
         found = self.find(name)
         if not found:
-            close = views.suggest(self.store, name)
+            close = views.suggest(self.store, name, name_key(name))
             raise NotFound(f"no entity called '{name}'",
                            f"did you mean: {', '.join(close)}" if close else "list names with `dossier entities`")
-        return views.profile(self.store, found[0].id)
+        if len(found) > 1:
+            exact = [e for e in found if name_key(e.name) == name_key(name)]
+            if len(exact) != 1:
+                listed = ", ".join(f"{e.name} (#{e.id}, {e.type}, {e.documents} documents)" for e in found[:8])
+                raise AmbiguousName(f"'{name}' names {len(found)} entities: {listed}",
+                                    "give a fuller name, or the #ID")
+            return exact[0]
+        return found[0]
+
+    def entity(self, name: str, as_of: str | None = None) -> Profile:
+        """The profile of the entity known by this name; as of a date, only the relations that hold
+        then and the events up to then."""
+        date = _date(as_of)
+        if date is None:
+            return views.profile(self.store, self.named(name).id)
+        whole = views.profile(self.store, self.named(name).id, per_type=None)  # what holds then may be past a page
+        return query.profile_as_of(self.store, whole, date)
+
+    def explain(self, name: str) -> Explanation:
+        """Every name of an entity, which document uses which, why each document's record joined, and
+        the analyst decisions that apply."""
+        return analyst.explain(self.store, self.named(name).id)
+
+    def leaders(self, org: str, as_of: str | None = None) -> list[Tenure]:
+        """The leaders of an organization with their periods and evidence, oldest first; as of a date,
+        those in office then."""
+        date = _date(as_of)
+        entity = self.named(org)
+        if entity.type != "organization":
+            raise UsageError(f"'{org}' is a {entity.type}, not an organization", "ask for the leaders of an organization")
+        return query.leaders(self.store, entity.id, date)
+
+    def timeline(self, name: str) -> list[Moment]:
+        """Events and the starts and ends of relations of an entity, oldest first."""
+        return query.timeline(self.store, self.named(name).id)
+
+    def path(self, a: str, b: str, as_of: str | None = None, max_depth: int = MAX_PATH) -> list[Hop]:
+        """The shortest chain of relations from one entity to another (empty when there is none)."""
+        date = _date(as_of)
+        source, target = self.named(a), self.named(b)
+        if source.id == target.id:
+            raise UsageError(f"'{a}' and '{b}' are one entity, {source.name}", "give two different entities")
+        return query.path(self.store, source.id, target.id, max_depth=max_depth, as_of=date)
+
+    def network(self, name: str, depth: int = 1, as_of: str | None = None) -> Neighbourhood:
+        """The entities up to `depth` relations away from one entity, and the relations between them."""
+        if depth < 1:
+            raise UsageError(f"depth {depth} is less than 1", "give a depth of 1 or more")
+        date = _date(as_of)
+        return query.neighbourhood(self.store, self.named(name).id, depth, date)
+
+    def conflicts(self, name: str | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> list[Conflict]:
+        """Statements that contradict each other, about one entity or about any."""
+        entity = self.named(name).id if name is not None else None
+        return contradictions.conflicts(self.store, entity, progress)
+
+    # ---- the analyst's decisions -------------------------------------------------------------
+
+    def decisions(self) -> list[Decision]:
+        """Every merge and split, undone ones too, oldest first."""
+        return analyst.decisions(self.store)
+
+    def merge(self, a: str, b: str, note: str | None = None) -> Decision:
+        """Make two entities one, for good (until undone): re-ingest and re-extraction keep them one."""
+        first, second = self.named(a), self.named(b)
+        return analyst.merge(self._writable(), first, second, note, asked=(a, b))
+
+    def split(self, name: str, alias: str, note: str | None = None) -> Decision:
+        """Make the documents' records that call an entity by one alias a separate entity, for good."""
+        entity = self.named(name)
+        return analyst.split(self._writable(), entity, alias, note)
+
+    def undo(self, decision_id: int) -> Decision:
+        """Withdraw a merge or split; the entities it touched are re-clustered without it."""
+        return analyst.undo(self._writable(), decision_id)
+
+    def _writable(self) -> Store:
+        """The store, reopened for writing the first time a decision is taken."""
+        if not self.store.write:
+            writer = open_store(self.store.path, write=True)
+            self.store.close()
+            self.store = writer
+        return self.store
 
     def export(self, format: str, out: str | Path, **options) -> list[Path]:
         """Write the knowledge base in a format other tools read; returns the files written."""
@@ -64,6 +166,16 @@ class KnowledgeBase:
         if format not in registry.exporters:
             raise UsageError(f"unknown export format '{format}'", f"available: {', '.join(sorted(registry.exporters))}")
         return registry.exporters[format](self.store, out, **options)
+
+
+def _date(value: str | None) -> str | None:
+    """A date a user gave for "as of", as a partial date; an error naming it when it is none."""
+    if value is None:
+        return None
+    try:
+        return normalise(value)
+    except ValueError:
+        raise UsageError(f"'{value}' is not a date", "give the as-of date as YYYY, YYYY-MM or YYYY-MM-DD") from None
 
 
 def open(db: str | Path | None = None) -> KnowledgeBase:  # noqa: A001 - the API reads dossier.open(db)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -44,3 +45,23 @@ def dev_corpus() -> Path:
 def db(tmp_path: Path) -> Path:
     """A path for a fresh database file in a temporary folder."""
     return tmp_path / "kb.db"
+
+
+@pytest.fixture(scope="session")
+def reports_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A knowledge base of the reports in tests/data/kb, built once with the built-in extractor.
+    Tests must not change it: use reports_copy to write."""
+    import dossier
+    from samples import REPORTS
+    db = tmp_path_factory.mktemp("reports") / "reports.db"
+    report = dossier.ingest([REPORTS], db=db, workers=1)
+    assert report.count("added") == len(list(REPORTS.glob("*.md")))
+    return db
+
+
+@pytest.fixture
+def reports_copy(reports_db: Path, tmp_path: Path) -> Path:
+    """A private copy of the reports' knowledge base (a store at rest is one self-contained file)."""
+    copy = tmp_path / "reports.db"
+    shutil.copyfile(reports_db, copy)
+    return copy

@@ -1,8 +1,13 @@
 """Small reports written for these tests (our own words, invented groups and people), and a database dump."""
 from __future__ import annotations
 
+import re
 import sqlite3
+import subprocess
 from pathlib import Path
+
+# Our own short reports that state what the query tests ask (see its README).
+REPORTS = Path(__file__).resolve().parent / "data" / "kb"
 
 FRONT_REPORT = """\
 ---
@@ -78,3 +83,17 @@ def dump(db: Path) -> list[str]:
         return list(connection.iterdump())
     finally:
         connection.close()
+
+
+def error_line(result: subprocess.CompletedProcess) -> str:
+    """The single `Error: ...` line a failed command printed on stderr."""
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Error: ")
+    return lines[0]
+
+
+def words(text: str) -> str:
+    """Text without table rules, every run of white space made one space (tables and long lines wrap)."""
+    return " ".join(re.sub("[\u2500-\u257f]", " ", text).split())

@@ -3,25 +3,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from samples import DELTA_REPORT, FRONT_REPORT, dump, write
+from samples import DELTA_REPORT, FRONT_REPORT, dump, error_line, write
 
 LATIN1_REPORT = "Caf\xe9 owners in Quetta said Hamid Baloch, the chief of the Quetta Traders Council, paid them.\n"
-
-
-def error_line(result: subprocess.CompletedProcess) -> str:
-    """The single `Error: ...` line a failed command printed on stderr."""
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("Error: ")
-    return lines[0]
 
 
 def listing(folder: Path) -> list[str]:
@@ -366,5 +356,10 @@ def test_ingest_without_paths_is_a_usage_error(cli, db):
 
 
 def test_show_unknown_spelling_suggests_the_name_spelled_alike(cli, kb):
+    result = cli("show", "Karim Usmani", db=kb)
+    assert error_line(result) == "Error: no entity called 'Karim Usmani' — did you mean: Karim Osman"
+
+
+def test_show_finds_a_name_in_another_spelling(cli, kb):
     result = cli("show", "Karim Usman", db=kb)
-    assert error_line(result) == "Error: no entity called 'Karim Usman' — did you mean: Karim Osman"
+    assert result.returncode == 0 and "Karim Osman" in result.stdout

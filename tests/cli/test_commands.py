@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import dossier
-from samples import DELTA_REPORT, FRONT_REPORT, write
+from samples import DELTA_REPORT, FRONT_REPORT, words, write
 
 DOCUMENT_FIELDS = {"id", "name", "path", "format", "title", "date", "authors", "publisher", "url", "words",
                    "sources", "entities", "claims", "extractor", "ingested_at", "warnings"}
@@ -21,11 +20,6 @@ FRONT_SOURCES = [
      "https://frontier-review.example.org/couriers"),
 ]
 LEADER_SENTENCE = "Karim Osman, the chief of the Northern Valley Front, moved its headquarters to Lahore in 2016."
-
-
-def words(text: str) -> str:
-    """Text without table rules, every run of white space made one space (tables and long lines wrap)."""
-    return " ".join(re.sub("[\u2500-\u257f]", " ", text).split())
 
 
 def as_json(result: subprocess.CompletedProcess):
@@ -122,7 +116,8 @@ def test_show_finds_the_same_entity_by_any_alias(cli, kb):
 
 def test_show_json_has_the_entity_its_names_memberships_and_claims(cli, kb):
     profile = as_json(cli("show", "NVF", "--json", db=kb))
-    assert set(profile) == {"entity", "names", "memberships", "claims"}
+    assert set(profile) == {"entity", "names", "memberships", "claims", "as_of", "counts"}
+    assert profile["as_of"] is None
     assert sorted(document for document, _, _ in profile["memberships"]) == ["delta", "front"]
 
 
