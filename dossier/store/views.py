@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from dossier.errors import NotFound
 from dossier.model import Entity, Event, Evidence, Extraction, Participant, Relation, Source
-from dossier.resolve.names import name_key
+from dossier.store.entity_claims import claim_counts, claim_page, rows_in
 from dossier.store.sqlite import Store
 
 
@@ -107,6 +107,18 @@ class Profile:
     names: tuple[NameUse, ...]
     memberships: tuple[tuple[str, str, str], ...]  # (document, name there, reason)
     claims: tuple[ClaimView, ...] = field(default=())
+    as_of: str | None = None  # when given, only the claims that hold at that date
+    counts: tuple[tuple[str, int], ...] = ()  # (claim type, claims of that type): all, shown or not
+
+    @property
+    def total_claims(self) -> int:
+        """Every claim about the entity, including those a capped profile leaves out."""
+        return sum(n for _, n in self.counts)
+
+    @property
+    def more_claims(self) -> int:
+        """Claims about the entity that this profile does not show."""
+        return max(0, self.total_claims - len(self.claims))
 
 
 def _document(row) -> DocumentInfo:
@@ -139,9 +151,9 @@ def document(store: Store, ref: str) -> DocumentInfo:
     return _document(rows[0])
 
 
-def _source(row) -> SourceInfo:
-    return SourceInfo(row["id"], row["document"], row["local_id"], row["kind"], row["title"], row["publisher"],
-                      row["author"], row["date"], row["url"], row["accessed"])
+def _source(row, document: str | None = None) -> SourceInfo:
+    return SourceInfo(row["id"], document or row["document"], row["local_id"], row["kind"], row["title"],
+                      row["publisher"], row["author"], row["date"], row["url"], row["accessed"])
 
 
 SOURCE_SQL = "SELECT s.*, d.name AS document FROM sources s JOIN documents d ON d.id = s.document_id"
@@ -161,10 +173,7 @@ SELECT e.id, e.type, e.name, e.subtype,
        (SELECT count(DISTINCT n.key) FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id
          WHERE d.entity_id = e.id) AS n_names,
        (SELECT count(DISTINCT d.document_id) FROM doc_entities d WHERE d.entity_id = e.id) AS n_documents,
-       (SELECT count(*) FROM claims c JOIN doc_entities d ON d.id IN (c.subject, c.object)
-         WHERE d.entity_id = e.id)
-     + (SELECT count(DISTINCT p.claim_id) FROM participants p JOIN doc_entities d ON d.id = p.doc_entity_id
-         WHERE d.entity_id = e.id) AS n_claims
+       (SELECT count(*) FROM entity_claims l WHERE l.entity_id = e.id) AS n_claims
 FROM entities e
 """
 
@@ -190,16 +199,19 @@ def entity_info(store: Store, entity_id: int) -> EntityInfo:
     return _entity(rows[0])
 
 
-def find_entities(store: Store, name: str) -> list[EntityInfo]:
-    """Entities that any document names this way (any alias, spelling or honorific form)."""
-    key = name_key(name)
+def find_entities(store: Store, key: str, spelling: str | None = None) -> list[EntityInfo]:
+    """Entities that some document names with this name key (any alias or honorific form), else
+    with this spelling key (another romanisation of the name)."""
     rows = store.query(
         "SELECT DISTINCT d.entity_id AS id FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id"
         " WHERE n.key = ?", (key,)) if key else []
+    if not rows and spelling:
+        rows = store.query("SELECT DISTINCT d.entity_id AS id FROM doc_entity_keys k JOIN doc_entities d"
+                           " ON d.id = k.doc_entity_id WHERE k.kind = 'name' AND k.key = ?", (spelling,))
     return sorted((entity_info(store, r["id"]) for r in rows), key=lambda e: (-e.documents, -e.claims, e.id))
 
 
-def suggest(store: Store, name: str, limit: int = 5) -> list[str]:
+def suggest(store: Store, name: str, key: str, limit: int = 5) -> list[str]:
     """Entity names for a name that matched nothing: names containing its words, then names spelled alike."""
     words = [w for w in name.split() if len(w) > 2][:3]
     found: list[str] = []
@@ -208,7 +220,6 @@ def suggest(store: Store, name: str, limit: int = 5) -> list[str]:
         found = [r["name"] for r in store.query(
             f"SELECT DISTINCT e.name FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id"
             f" JOIN entities e ON e.id = d.entity_id WHERE {clause} LIMIT ?", (*[f"%{w}%" for w in words], limit))]
-    key = name_key(name)
     if key and len(found) < limit:
         names_by_key: dict[str, list[str]] = {}
         for r in store.query("SELECT DISTINCT n.key, e.name FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id"
@@ -219,75 +230,103 @@ def suggest(store: Store, name: str, limit: int = 5) -> list[str]:
     return found[:limit]
 
 
-def profile(store: Store, entity_id: int) -> Profile:
-    """An entity with every name it goes by (and where), and every claim about it with evidence."""
+PER_TYPE = 20  # claims of each type a profile shows: an organization may have tens of thousands of members
+
+
+def profile(store: Store, entity_id: int, per_type: int | None = PER_TYPE, offset: int = 0) -> Profile:
+    """An entity with every name it goes by (and where), and its claims with evidence: of each type
+    the first `per_type` from `offset` on (undated, then oldest first; all when None); `counts` has
+    how many there are of each type."""
     info = entity_info(store, entity_id)
-    uses: dict[str, list[str]] = {}
+    uses: dict[str, dict[str, None]] = {}
     for r in store.query(
             "SELECT n.name, doc.name AS document FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id"
             " JOIN documents doc ON doc.id = d.document_id WHERE d.entity_id = ? ORDER BY n.is_primary DESC, n.id",
             (entity_id,)):
-        docs = uses.setdefault(r["name"], [])
-        if r["document"] not in docs:
-            docs.append(r["document"])
+        uses.setdefault(r["name"], {})[r["document"]] = None  # documents in order, once each
     memberships = tuple((r["document"], r["name"], r["reason"]) for r in store.query(
         "SELECT doc.name AS document, d.name, d.reason FROM doc_entities d JOIN documents doc"
         " ON doc.id = d.document_id WHERE d.entity_id = ? ORDER BY doc.name", (entity_id,)))
-    claim_ids = [r["id"] for r in store.query(
-        "SELECT c.id FROM claims c JOIN doc_entities d ON d.id IN (c.subject, c.object) WHERE d.entity_id = ?"
-        " UNION SELECT p.claim_id FROM participants p JOIN doc_entities d ON d.id = p.doc_entity_id"
-        " WHERE d.entity_id = ?", (entity_id, entity_id))]
+    counts = claim_counts(store, entity_id)
+    if per_type is None:
+        claim_ids = claim_ids_of(store, entity_id)
+    else:
+        claim_ids = [i for kind, _ in counts for i in claim_page(store, entity_id, kind, per_type, offset)]
     names = tuple(NameUse(n, tuple(d)) for n, d in uses.items())
-    return Profile(info, names, memberships, tuple(claims(store, claim_ids)))
+    return Profile(info, names, memberships, tuple(claims(store, claim_ids)), counts=counts)
 
 
-def claims(store: Store, claim_ids: list[int]) -> list[ClaimView]:
-    """Claims with their parties, evidence sentences and cited sources."""
-    out = []
-    for chunk in (claim_ids[i:i + 500] for i in range(0, len(claim_ids), 500)):
-        marks = ",".join("?" * len(chunk))
-        rows = store.query(f"SELECT c.*, doc.name AS document FROM claims c JOIN documents doc"
-                           f" ON doc.id = c.document_id WHERE c.id IN ({marks})", tuple(chunk))
-        parties = _parties(store, chunk, marks)
-        evidence = _evidence(store, chunk, marks)
-        for r in rows:
-            out.append(ClaimView(r["id"], r["kind"], r["type"], r["document"], tuple(parties.get(r["id"], ())),
-                                 r["start"], r["end"], r["date"], r["role"], r["location"], r["killed"],
-                                 r["count"], bool(r["approx"]), tuple(evidence.get(r["id"], ()))))
-    return sorted(out, key=lambda c: (c.kind, c.type, c.start or c.date or "", c.id))
+def claim_ids_of(store: Store, entity_id: int, types: tuple[str, ...] | None = None) -> list[int]:
+    """Every claim an entity takes part in, as subject, object or event participant (of these types)."""
+    if not types:
+        return [r[0] for r in store.query(
+            "SELECT claim_id FROM entity_claims WHERE entity_id = ? ORDER BY claim_id", (entity_id,))]
+    marks = ",".join("?" * len(types))
+    return [r[0] for r in store.query(
+        f"SELECT claim_id FROM entity_claims WHERE entity_id = ? AND type IN ({marks}) ORDER BY claim_id",
+        (entity_id, *types))]
 
 
-def _parties(store: Store, chunk: list[int], marks: str) -> dict[int, list[Party]]:
+def claims(store: Store, claim_ids: list[int], evidence: bool = True) -> list[ClaimView]:
+    """Claims with their parties, evidence sentences and cited sources (without evidence when not
+    asked for: enough to group claims into facts and read their dates)."""
+    rows = rows_in(store, "SELECT * FROM claims WHERE id IN ({ids})", claim_ids)
+    documents = document_names(store, {r["document_id"] for r in rows})
+    parties = _parties(store, rows)
+    stated = _evidence(store, rows, documents) if evidence else {}
+    out = [ClaimView(r["id"], r["kind"], r["type"], documents[r["document_id"]], tuple(parties.get(r["id"], ())),
+                     r["start"], r["end"], r["date"], r["role"], r["location"], r["killed"], r["count"],
+                     bool(r["approx"]), tuple(stated.get(r["id"], ()))) for r in rows]
+    return sorted(out, key=lambda c: (c.kind, c.type, c.start or c.date or c.end or "", c.id))
+
+
+def document_names(store: Store, document_ids: set[int]) -> dict[int, str]:
+    """The names of these documents, by id."""
+    return {r[0]: r[1] for r in rows_in(store, "SELECT id, name FROM documents WHERE id IN ({ids})", document_ids)}
+
+
+PARTY_ORDER = {"subject": 0, "object": 1, "agent": 2, "patient": 3, "organization": 4}
+
+
+def _parties(store: Store, claim_rows: list) -> dict[int, list[Party]]:
+    """Each claim's parties: subject and object, then participants in the order stated, by role."""
+    links = [(r["id"], role, r[role]) for r in claim_rows for role in ("subject", "object") if r[role] is not None]
+    links += [tuple(p) for p in rows_in(store, "SELECT claim_id, role, doc_entity_id FROM participants"
+                                               " WHERE claim_id IN ({ids}) ORDER BY claim_id, rowid",
+                                         [r["id"] for r in claim_rows])]
+    entity_of = {r[0]: r[1] for r in rows_in(store, "SELECT id, entity_id FROM doc_entities WHERE id IN ({ids})",
+                                              {link[2] for link in links})}
+    entities = {r["id"]: r for r in rows_in(store, "SELECT id, name, type FROM entities WHERE id IN ({ids})",
+                                             set(entity_of.values()))}
     parties: dict[int, list[Party]] = {}
-    for r in store.query(
-            f"SELECT c.id AS claim, 'subject' AS role, e.id, e.name, e.type FROM claims c JOIN doc_entities d"
-            f" ON d.id = c.subject JOIN entities e ON e.id = d.entity_id WHERE c.id IN ({marks})"
-            f" UNION ALL SELECT c.id, 'object', e.id, e.name, e.type FROM claims c JOIN doc_entities d"
-            f" ON d.id = c.object JOIN entities e ON e.id = d.entity_id WHERE c.id IN ({marks})"
-            f" UNION ALL SELECT p.claim_id, p.role, e.id, e.name, e.type FROM participants p JOIN doc_entities d"
-            f" ON d.id = p.doc_entity_id JOIN entities e ON e.id = d.entity_id WHERE p.claim_id IN ({marks})",
-            tuple(chunk) * 3):
-        parties.setdefault(r["claim"], []).append(Party(r["role"], r["id"], r["name"], r["type"]))
-    order = {"subject": 0, "object": 1, "agent": 2, "patient": 3, "organization": 4}
+    for claim, role, doc_entity in links:
+        e = entities[entity_of[doc_entity]]
+        parties.setdefault(claim, []).append(Party(role, e["id"], e["name"], e["type"]))
     for items in parties.values():
-        items.sort(key=lambda p: order.get(p.role, 9))
+        items.sort(key=lambda p: PARTY_ORDER.get(p.role, 9))
     return parties
 
 
-def _evidence(store: Store, chunk: list[int], marks: str) -> dict[int, list[EvidenceView]]:
-    cited: dict[int, list[SourceInfo]] = {}
-    for r in store.query(
-            f"SELECT es.evidence_id, s.*, d.name AS document FROM evidence_sources es JOIN evidence ev"
-            f" ON ev.id = es.evidence_id JOIN sources s ON s.id = es.source_id JOIN documents d ON d.id = s.document_id"
-            f" WHERE ev.claim_id IN ({marks}) ORDER BY s.id", tuple(chunk)):
-        cited.setdefault(r["evidence_id"], []).append(_source(r))
+def _evidence(store: Store, claim_rows: list, documents: dict[int, str]) -> dict[int, list[EvidenceView]]:
+    """Each claim's evidence sentences, each with the sources it cites (by source id)."""
+    sentences: dict[int, object] = {}
+    cited: dict[int, list[int]] = {}
+    for r in rows_in(store, "SELECT ev.*, es.source_id FROM evidence ev LEFT JOIN evidence_sources es"
+                             " ON es.evidence_id = ev.id WHERE ev.claim_id IN ({ids}) ORDER BY ev.id",
+                      [r["id"] for r in claim_rows]):
+        sentences.setdefault(r["id"], r)
+        if r["source_id"] is not None:
+            cited.setdefault(r["id"], []).append(r["source_id"])
+    sources = {r["id"]: r for r in rows_in(store, "SELECT * FROM sources WHERE id IN ({ids})",
+                                            {i for ids in cited.values() for i in ids})}
+    source_documents = document_names(store, {r["document_id"] for r in sources.values()} - documents.keys())
+    document_of = {r["id"]: documents[r["document_id"]] for r in claim_rows}
     evidence: dict[int, list[EvidenceView]] = {}
-    for r in store.query(
-            f"SELECT ev.*, doc.name AS document FROM evidence ev JOIN claims c ON c.id = ev.claim_id"
-            f" JOIN documents doc ON doc.id = c.document_id WHERE ev.claim_id IN ({marks}) ORDER BY ev.id",
-            tuple(chunk)):
+    for evidence_id, r in sentences.items():
+        shown = tuple(_source(sources[i], documents.get(sources[i]["document_id"])
+                              or source_documents[sources[i]["document_id"]]) for i in sorted(cited.get(evidence_id, ())))
         evidence.setdefault(r["claim_id"], []).append(
-            EvidenceView(r["document"], r["start"], r["end"], r["sentence"], tuple(cited.get(r["id"], ()))))
+            EvidenceView(document_of[r["claim_id"]], r["start"], r["end"], r["sentence"], shown))
     return evidence
 
 
@@ -333,3 +372,22 @@ def stored_extraction(store: Store, document_id: int) -> tuple[DocumentInfo, Ext
     sources_out = tuple(Source(r["local_id"], r["title"], r["publisher"], r["author"], r["date"], r["url"],
                                r["accessed"], r["kind"], r["note"]) for r in source_rows)
     return info, Extraction(info.extractor, tuple(entities_out), tuple(relations), tuple(events)), sources_out
+
+
+def relation_edges(store: Store, entity_ids: list[int]) -> list[tuple[int, int, int, str]]:
+    """(entity, other entity, claim id, relation type) for every relation of these entities, both ways."""
+    return [tuple(r) for r in rows_in(store, "SELECT entity_id, other_id, claim_id, type FROM entity_claims"
+                                             " WHERE entity_id IN ({ids}) AND other_id IS NOT NULL", entity_ids)]
+
+
+def explanation(store: Store, entity_id: int) -> list[dict]:
+    """Each document's record of an entity: the document, the names it uses, and why it belongs."""
+    out = []
+    for r in store.query(
+            "SELECT d.id, doc.name AS document, d.name, d.reason FROM doc_entities d JOIN documents doc"
+            " ON doc.id = d.document_id WHERE d.entity_id = ? ORDER BY d.reason LIKE 'first named%' DESC, doc.name",
+            (entity_id,)):
+        names = [n[0] for n in store.query("SELECT name FROM names WHERE doc_entity_id = ? ORDER BY is_primary DESC, id",
+                                           (r["id"],))]
+        out.append({"document": r["document"], "name": r["name"], "names": names, "reason": r["reason"]})
+    return out
