@@ -27,7 +27,7 @@ def name_key(text: str) -> str:
     """A place name's key: its words joined, honorific-looking words kept ("Imam Sahib")."""
     return "".join(words(text))
 
-CACHE_VERSION = 8
+CACHE_VERSION = 9
 ALTERNATES_FROM = 15_000  # cities this big are known by their other names too (Calcutta, Dacca)
 LATIN = re.compile(r"^[A-Z][A-Za-z' .-]+$")
 
@@ -139,9 +139,10 @@ def build_gazetteer() -> Gazetteer:
     ids: dict[str, dict[tuple[str, str | None], tuple]] = {}
 
     def refer(text: str, place_id: str, country: str | None, rank: tuple) -> None:
-        """Record that a name may refer to a place (rank: main names and bigger places first)."""
+        """Record that a name may refer to a place (rank: main names and bigger places first); two
+        letters only for a country's own abbreviation ("US", "UK")."""
         key = name_key(text)
-        if len(key) >= 3:
+        if len(key) >= 3 or len(key) == 2 and text.replace(".", "").isupper() and len(place_id) == 2:
             entry = ids.setdefault(key, {})
             entry[(place_id, country)] = min(rank, entry.get((place_id, country), rank))
 

@@ -434,6 +434,17 @@ def _contiguous(short: tuple[str, ...], long_: tuple[str, ...]) -> int | None:
 
 
 def _location(a: Record, b: Record, fa: _Features, fb: _Features) -> Match | None:
+    if fa.known & fb.known:  # "US" = "United States" = "America"
+        x, y = _known_pair(fa, fb)
+        return Match("known", x, y)
+    own_a, own_b = _own_countries(fa), _own_countries(fb)
+    if own_a or own_b:  # a country is its own context, whatever its documents tie it to
+        if own_a and own_b:
+            if not own_a & own_b:
+                return None
+            same = next(((x.text, y.text) for x in fa.names for y in fb.names if x.key == y.key), None)
+            return Match("name", *same) if same else Match("place", *_first_names(fa, fb))
+        return None
     countries_a = fa.countries or _name_countries(fa)
     countries_b = fb.countries or _name_countries(fb)
     if countries_a and countries_b and not countries_a & countries_b:
@@ -459,6 +470,22 @@ def _location(a: Record, b: Record, fa: _Features, fb: _Features) -> Match | Non
         y = next(n.text for n in fb.names if _name_ids(n.text, countries_b) & ids_a)
         return Match("place", x, y)
     return None
+
+
+def _own_countries(f: _Features) -> set[str]:
+    """The countries a location's names are the names of ("Pakistan", "US"), unless its context
+    puts it in another country (the Georgia of Atlanta is not the country)."""
+    own, shared = set(), False
+    for n in f.names:
+        candidates = gazetteer().place_ids(n.text)
+        if candidates and candidates[0][2] and len(candidates[0][0]) == 2 and candidates[0][0].isupper():
+            own.add(candidates[0][0])
+            shared = shared or any(":" in pid and not pid.startswith("region:") for pid, _, main in candidates if main)
+    return own if not shared or not f.countries or own & f.countries else set()
+
+
+def _first_names(fa: _Features, fb: _Features) -> tuple[str, str]:
+    return fa.names[0].text, fb.names[0].text
 
 
 def _provinces(f: _Features) -> set[str]:

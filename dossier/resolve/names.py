@@ -120,7 +120,7 @@ def name_words(name: str) -> tuple[str, ...]:
             out[-1] = out[-1] + w  # a kunya or patronym is one word: "abu" + "bakr"
         else:
             out.append(w)
-    return tuple(out)
+    return tuple(out) or tuple(ws)  # a name of particles alone is its own words ("US", "AS")
 
 
 def _unglued(word: str, following: str, glued: tuple[str, ...]) -> str:

@@ -13,7 +13,10 @@ from dossier.store import views
 from samples import REPORTS
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-DOCUMENTS = sorted(REPORTS.glob("*.md")) + sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".md", ".html", ".pdf"))
+DEV = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev"  # absent in a fresh clone elsewhere
+READABLE = (".md", ".html", ".pdf")
+DOCUMENTS = sorted(REPORTS.glob("*.md")) + sorted(p for p in EXAMPLES.iterdir() if p.suffix in READABLE) + (
+    sorted(p for p in DEV.iterdir() if p.suffix in READABLE) if DEV.is_dir() else [])
 ORDERS = {
     "as listed": DOCUMENTS,
     "reversed": DOCUMENTS[::-1],

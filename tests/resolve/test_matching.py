@@ -141,3 +141,12 @@ def test_places_the_gazetteer_puts_in_different_countries_are_different():
 def test_a_single_name_cannot_chain_two_people():
     assert names_conflict("person", ("Jalaluddin Haqqani", "Haqqani"), ("Sirajuddin Haqqani",))
     assert not names_conflict("person", ("Zakir Musa", "Zakir Rashid Bhat"), ("Zakir Rashid Bhat",))
+
+
+def test_a_country_is_one_place_whatever_its_documents_tie_it_to():
+    assert match(place("US"), place("United States", "Afghanistan")).kind == "known"
+    assert match(place("Pakistan", "Afghanistan"), place("Pakistan", "India")).kind == "name"
+
+
+def test_a_state_named_like_a_country_is_told_apart_by_its_context():
+    assert match(place("Georgia", "Atlanta", "United States"), place("Georgia", "Caucasus")) is None
