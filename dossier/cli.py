@@ -309,9 +309,14 @@ def network(name: str = NAME, depth: str = typer.Option("1", "--depth", help="Ho
 
 @app.command()
 def export(format: str = typer.Option(..., "--format", help="extract-json"), out_dir: Path = typer.Option(
-        ..., "--out", help="Folder to write into."), db: Optional[str] = DB) -> None:
+        ..., "--out", help="Folder to write into."),
+        entity: Optional[str] = typer.Option(None, "--entity", help="Only this entity's neighbourhood (any name, "
+                                             "or #ID).", show_default=False),
+        depth: str = typer.Option("1", "--depth", help="With --entity: how many relations away to go."),
+        as_of: Optional[str] = AS_OF, db: Optional[str] = DB) -> None:
     """Write the knowledge base for other tools; nothing is left half-written on error."""
-    written = _ask(db, lambda kb: kb.export(format, out_dir))
+    steps = _whole_number(depth, depth, "a depth", "give --depth as a whole number, 1 or more")
+    written = _ask(db, lambda kb: kb.export(format, out_dir, entity=entity, depth=steps, as_of=as_of))
     out.print(f"wrote {len(written)} files to {out_dir}", highlight=False)
 
 

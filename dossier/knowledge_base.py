@@ -9,8 +9,9 @@ from dossier import conflicts as contradictions
 from dossier import query
 from dossier.conflicts import Conflict
 from dossier.dates import normalise
+from dossier.export import ExportScope
 from dossier.errors import AmbiguousName, NotFound, UsageError
-from dossier.query import Hop, Moment, Neighbourhood, Tenure
+from dossier.query import Hop, Moment, Neighbourhood, Tenure, neighbourhood
 from dossier.registry import build_registry
 from dossier.resolve import decisions as analyst
 from dossier.resolve.decisions import Decision, Explanation
@@ -160,12 +161,23 @@ class KnowledgeBase:
             self.store = writer
         return self.store
 
-    def export(self, format: str, out: str | Path, **options) -> list[Path]:
-        """Write the knowledge base in a format other tools read; returns the files written."""
+    def export(self, format: str, out: str | Path, entity: str | None = None, depth: int = 1,
+               as_of: str | None = None, **options) -> list[Path]:
+        """Write the knowledge base in a format other tools read; returns the files written.
+
+        `entity` narrows the export to that entity's neighbourhood `depth` relations away; `as_of`
+        to what holds on that date. Every exporter is called as
+        ``export(store, out, scope=ExportScope(...), **options)``.
+        """
         registry = build_registry()
         if format not in registry.exporters:
             raise UsageError(f"unknown export format '{format}'", f"available: {', '.join(sorted(registry.exporters))}")
-        return registry.exporters[format](self.store, out, **options)
+        scope = ExportScope(as_of=_date(as_of))
+        if entity is not None:
+            centre = self.named(entity)
+            net = neighbourhood(self.store, centre.id, depth, scope.as_of)
+            scope = ExportScope(as_of=scope.as_of, centre=centre.id, entity_ids=frozenset(n.id for n in net.nodes))
+        return registry.exporters[format](self.store, out, scope=scope, **options)
 
 
 def _date(value: str | None) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from dossier.export import EVERYTHING, ExportScope
 from dossier.export.files import atomic_files, prepare_folder
 from dossier.model import Extraction, Source
 from dossier.store import Store
@@ -39,8 +40,10 @@ def to_extract_json(meta: dict, extraction: Extraction, sources: tuple[Source, .
     return out
 
 
-def export_extract_json(store: Store, out: str | Path, **options) -> list[Path]:
-    """Write NAME.json for every stored document NAME.md (NAME-2.json when two share a name)."""
+def export_extract_json(store: Store, out: str | Path, scope: ExportScope = EVERYTHING) -> list[Path]:
+    """Write NAME.json for every stored document NAME.md (NAME-2.json when two share a name).
+
+    The extraction of a document is what it says, whatever the scope: every document is written."""
     folder = prepare_folder(out)
     written = []
     taken: set[str] = set()
