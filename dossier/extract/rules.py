@@ -20,6 +20,10 @@ from dossier.extract.patterns import Compiled, compile_rule
 from dossier.extract.tokens import language
 
 
+# Matchers kept for combinations of groups; a corpus uses a few hundred combinations at most.
+MAX_COMBINED = 2048
+
+
 @dataclass(frozen=True)
 class Rule:
     """What a group of patterns finds, and how to read its date."""
@@ -37,6 +41,7 @@ class Match:
     parts: dict[str, list[Token]]
     start: int
     end: int
+    key: str = ""  # the pattern's key
 
 
 class RuleSet:
@@ -50,6 +55,7 @@ class RuleSet:
         # and a sentence is given only to the groups whose anchor it contains: spaCy's Matcher tries
         # every pattern at every token, so this keeps the work proportional to what can match.
         self.groups: dict[tuple[frozenset[str], frozenset[str]], Matcher] = {}
+        self.group_keys: dict[tuple[frozenset[str], frozenset[str]], list[str]] = {}
         for n, entry in enumerate(raw["rules"]):
             rule = Rule(entry["kind"], entry.get("dates", "none"),
                         {k: v for k, v in entry.items() if k not in ("kind", "dates", "patterns")})
@@ -60,17 +66,33 @@ class RuleSet:
                     anchor = _anchor(compiled.specs)
                     if anchor not in self.groups:
                         self.groups[anchor] = Matcher(language().vocab, validate=True)
-                    self.groups[anchor].add(key, [compiled.specs])
+                        self.group_keys[anchor] = []
+                    self.groups[anchor].add(key, [compiled.specs])  # validates the pattern
+                    self.group_keys[anchor].append(key)
 
     def run(self, doc: Doc) -> list[Match]:
-        """Every match in a sentence Doc, with the tokens of each part."""
+        """Every match in a sentence Doc, with the tokens of each part, group by group."""
         words, labels = signature(doc)
-        out = []
-        for (anchor, required), matcher in self.hashed:
-            if (anchor and words.isdisjoint(anchor)) or not required <= labels:
-                continue
-            out += self._matches(matcher, doc)
-        return out
+        chosen = tuple(n for n, ((anchor, required), _) in enumerate(self.hashed)
+                       if not (anchor and words.isdisjoint(anchor)) and required <= labels)
+        if not chosen:
+            return []
+        found = self._matches(self._combined(chosen), doc)
+        found.sort(key=lambda m: self.group_of[m.key])  # stable: each group's matches in the matcher's order
+        return found
+
+    def _combined(self, chosen: tuple[int, ...]) -> Matcher:
+        """One Matcher holding the patterns of these groups: a sentence is walked once, not once per
+        group (the walk, not the patterns, is most of the Matcher's cost). Built on first use."""
+        if chosen not in self.combined:
+            if len(self.combined) >= MAX_COMBINED:
+                self.combined.clear()
+            matcher = Matcher(language().vocab)
+            for n in chosen:
+                for key in self.keys_of[n]:
+                    matcher.add(key, [self.compiled[key][1].specs])
+            self.combined[chosen] = matcher
+        return self.combined[chosen]
 
     @property
     def hashed(self) -> list[tuple[tuple[frozenset[int], frozenset[int]], Matcher]]:
@@ -79,6 +101,9 @@ class RuleSet:
             strings = language().vocab.strings
             self._hashed = [((frozenset(strings.add(w) for w in words), frozenset(strings.add(k) for k in kinds)),
                              matcher) for (words, kinds), matcher in self.groups.items()]
+            self.keys_of = [self.group_keys[anchor] for anchor in self.groups]
+            self.group_of = {key: n for n, keys in enumerate(self.keys_of) for key in keys}
+            self.combined: dict[tuple[int, ...], Matcher] = {}
         return self._hashed
 
     def _matches(self, matcher: Matcher, doc: Doc) -> list[Match]:
@@ -90,7 +115,7 @@ class RuleSet:
                 part = compiled.parts[position]
                 if part:
                     parts.setdefault(part, []).append(token)
-            out.append(Match(rule, parts, start, end))
+            out.append(Match(rule, parts, start, end, doc.vocab.strings[match_id]))
         return out
 
 

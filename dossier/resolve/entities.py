@@ -57,7 +57,7 @@ def resolve_entities(extraction: Extraction, store: Store) -> tuple[dict[str, tu
         keys = [(k, key) for k, key, _ in keys_by_entity[e.id]]
         found = rs.holders(store, e.type, keys)
         # the entities sharing the most keys first; a handful is enough to find the match or a dispute
-        likely = sorted(found, key=lambda i: (-found[i][0], i))[:MAX_CANDIDATE_ENTITIES]
+        likely = sorted(found, key=lambda i: (-found[i], i))[:MAX_CANDIDATE_ENTITIES]
         missing = [i for i in likely if i not in profiles]
         profiles.update(rs.entity_records(store, missing))
         candidates: dict[int, Match] = {}
@@ -73,7 +73,8 @@ def resolve_entities(extraction: Extraction, store: Store) -> tuple[dict[str, tu
             candidates[entity_id] = reason
         if candidates:
             entity_id = min(candidates)
-            assignment[e.id] = (entity_id, f"{candidates[entity_id].reason()}, as in {found[entity_id][1]}")
+            first = rs.first_document(store, entity_id)
+            assignment[e.id] = (entity_id, f"{candidates[entity_id].reason()}, as in {first}")
             settled = settled and len(candidates) == 1
         else:
             assignment[e.id] = (store.create_entity(e), "first named in this document")

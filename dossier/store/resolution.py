@@ -45,21 +45,37 @@ def add_keys(store: Store, doc_entity_id: int, entity_type: str, keys: list[tupl
                          " VALUES (?,?,?,?,?)", [(k, key, entity_type, doc_entity_id, n) for k, key, n in keys])
 
 
-def holders(store: Store, entity_type: str, keys: list[tuple[str, str]]) -> dict[int, tuple[int, str]]:
-    """The entities whose document entities share any of these keys: entity id → (how many of
-    the keys it shares, the first document, by name, that gives it one of them)."""
-    out: dict[int, tuple[int, str]] = {}
+def holders(store: Store, entity_type: str, keys: list[tuple[str, str]]) -> dict[int, int]:
+    """The entities whose document entities share any of these keys: entity id → how many of the
+    keys it shares. A key too common to link anything (see `component`) is passed over, as is one
+    shared by more than MAX_CANDIDATES entities."""
+    out: dict[int, int] = {}
     for kind, key in keys:
+        if crowded(store, kind, key, entity_type):
+            continue
         rows = store.db.execute(
-            "SELECT d.entity_id, MIN(doc.name) FROM doc_entity_keys k JOIN doc_entities d ON d.id = k.doc_entity_id"
-            " JOIN documents doc ON doc.id = d.document_id WHERE k.kind = ? AND k.key = ? AND k.type = ?"
-            " GROUP BY d.entity_id LIMIT ?", (kind, key, entity_type, MAX_CANDIDATES + 1)).fetchall()
+            "SELECT DISTINCT d.entity_id FROM doc_entity_keys k JOIN doc_entities d ON d.id = k.doc_entity_id"
+            " WHERE k.kind = ? AND k.key = ? AND k.type = ? LIMIT ?",
+            (kind, key, entity_type, MAX_CANDIDATES + 1)).fetchall()
         if len(rows) > MAX_CANDIDATES:
             continue
-        for entity_id, document in rows:
-            shared, first = out.get(entity_id, (0, document))
-            out[entity_id] = (shared + 1, min(first, document))
+        for (entity_id,) in rows:
+            out[entity_id] = out.get(entity_id, 0) + 1
     return out
+
+
+def crowded(store: Store, kind: str, key: str, entity_type: str) -> bool:
+    """Whether more document entities hold this key than `max_holders` allows (a bounded count)."""
+    limit = max_holders(kind)
+    return store.db.execute(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM doc_entity_keys WHERE kind = ? AND key = ? AND type = ? LIMIT ?)",
+        (kind, key, entity_type, limit + 1)).fetchone()[0] > limit
+
+
+def first_document(store: Store, entity_id: int) -> str | None:
+    """The first document, by name, that names the entity."""
+    return store.db.execute("SELECT MIN(doc.name) FROM doc_entities d JOIN documents doc ON doc.id = d.document_id"
+                            " WHERE d.entity_id = ?", (entity_id,)).fetchone()[0]
 
 
 def entity_names(store: Store, entity_id: int, limit: int = 200) -> tuple[str, ...]:
