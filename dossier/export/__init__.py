@@ -16,6 +16,7 @@ class ExportScope:
     as_of: str | None = None  # a partial date (YYYY, YYYY-MM, YYYY-MM-DD): only what holds then
     centre: int | None = None  # the entity whose neighbourhood is exported
     entity_ids: frozenset[int] | None = None  # None: every entity
+    rejected: frozenset[str] = frozenset()  # fingerprints of the claims the analyst rejected: never exported
 
     def covers(self, entity_id: int) -> bool:
         """Whether this entity is in the export."""
