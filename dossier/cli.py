@@ -308,16 +308,113 @@ def network(name: str = NAME, depth: str = typer.Option("1", "--depth", help="Ho
 
 
 @app.command()
-def export(format: str = typer.Option(..., "--format", help="extract-json"), out_dir: Path = typer.Option(
-        ..., "--out", help="Folder to write into."),
+def analyze(as_of: Optional[str] = AS_OF,
+            org: Optional[str] = typer.Option(None, "--org", help="Also report on this organization: members by "
+                                              "origin and period, succession, brokers.", show_default=False),
+            db: Optional[str] = DB, as_json: bool = JSON) -> None:
+    """Central actors, communities and brokers of the network, each broker, member and leader with its sources."""
+    from dossier.analysis.render import analysis_view
+    with _bar(as_json) as bar:
+        task = bar.add_task("analyzing", total=None)
+        found = _ask(db, lambda kb: kb.analyze(as_of, org, lambda step: bar.update(task, description=step)))
+    _show(found, as_json, analysis_view)
+
+
+@app.command()
+def export(format: str = typer.Option(..., "--format", help="stix, csv, extract-json, graphml, gexf or briefing."),
+        out_dir: Path = typer.Option(..., "--out", help="Folder to write into."),
         entity: Optional[str] = typer.Option(None, "--entity", help="Only this entity's neighbourhood (any name, "
                                              "or #ID).", show_default=False),
         depth: str = typer.Option("1", "--depth", help="With --entity: how many relations away to go."),
         as_of: Optional[str] = AS_OF, db: Optional[str] = DB) -> None:
     """Write the knowledge base for other tools; nothing is left half-written on error."""
     steps = _whole_number(depth, depth, "a depth", "give --depth as a whole number, 1 or more")
-    written = _ask(db, lambda kb: kb.export(format, out_dir, entity=entity, depth=steps, as_of=as_of))
-    out.print(f"wrote {len(written)} files to {out_dir}", highlight=False)
+    with _bar(False) as bar:
+        task = bar.add_task("exporting", total=None)
+        written = _ask(db, lambda kb: kb.export(format, out_dir, entity=entity, depth=steps, as_of=as_of,
+                                                progress=lambda done, total: bar.update(task, completed=done,
+                                                                                        total=total)))
+    out.print(f"wrote {len(written)} file{'s' if len(written) != 1 else ''} to {out_dir}", highlight=False)
+
+
+# ---- the analyst's review of claims, and the web workspace ---------------------------------------
+
+CLAIM = typer.Argument(..., help="The claim's number, as `dossier review` shows it.", show_default=False)
+
+
+@app.command()
+def review(status: str = typer.Option("pending", "--status", help="pending, accepted, rejected or edited."),
+           limit: int = typer.Option(50, "--limit", help="How many claims to show."),
+           offset: int = typer.Option(0, "--offset", help="How many to skip."),
+           db: Optional[str] = DB, as_json: bool = JSON) -> None:
+    """Claims to review (or reviewed ones, by --status), each with its number, statement and evidence."""
+    from dossier.render import reviews_view
+    found, total = _ask(db, lambda kb: kb.reviews(status, limit, offset))
+    if as_json:
+        print_json({"total": total, "claims": [{**asdict(r), "reviewed": asdict(r.reviewed)} for r in found]})
+    else:
+        out.print(reviews_view((found, total), status))
+
+
+def _reviewed(db: Optional[str], claim: str, verdict: str, changes: dict | None, note: Optional[str],
+              as_json: bool) -> None:
+    from dossier.render import review_line
+    number = _whole_number(claim.removeprefix("#"), claim, "a claim number", "give the number `dossier review` shows")
+    done = _ask(db, lambda kb: kb.review(number, verdict, changes, note))
+    if as_json:
+        print_json({**asdict(done), "reviewed": asdict(done.reviewed)})
+    else:
+        out.print(review_line(done))
+
+
+@app.command()
+def accept(claim: str = CLAIM, note: Optional[str] = NOTE, db: Optional[str] = DB, as_json: bool = JSON) -> None:
+    """Mark a claim as checked and right; kept through re-ingest."""
+    _reviewed(db, claim, "accept", None, note, as_json)
+
+
+@app.command()
+def reject(claim: str = CLAIM, note: Optional[str] = NOTE, db: Optional[str] = DB, as_json: bool = JSON) -> None:
+    """Mark a claim as wrong: profiles, leaders, timelines, networks and exports leave it out."""
+    _reviewed(db, claim, "reject", None, note, as_json)
+
+
+@app.command()
+def edit(claim: str = CLAIM,
+         type: Optional[str] = typer.Option(None, "--type", help="Another relation or event type.", show_default=False),
+         role: Optional[str] = typer.Option(None, "--role", help="A relation's role or post.", show_default=False),
+         start: Optional[str] = typer.Option(None, "--start", help="A relation's start (YYYY[-MM[-DD]]).",
+                                             show_default=False),
+         end: Optional[str] = typer.Option(None, "--end", help="A relation's end (YYYY[-MM[-DD]]).",
+                                           show_default=False),
+         date: Optional[str] = typer.Option(None, "--date", help="An event's date (YYYY[-MM[-DD]]).",
+                                            show_default=False),
+         note: Optional[str] = NOTE, db: Optional[str] = DB, as_json: bool = JSON) -> None:
+    """Correct a claim's type, role or dates; the document's own version is kept beside the edit."""
+    given = {"type": type, "role": role, "start": start, "end": end, "date": date}
+    _reviewed(db, claim, "edit", {k: v for k, v in given.items() if v is not None}, note, as_json)
+
+
+@app.command()
+def serve(db: Optional[str] = DB,
+          host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; any but this machine's "
+                                   "own (127.0.0.1, ::1, localhost) needs --token."),
+          port: int = typer.Option(8765, "--port", help="Port to listen on."),
+          token: Optional[str] = typer.Option(None, "--token", envvar="DOSSIER_TOKEN",
+                                              help="Access token every request must carry (Authorization: Bearer "
+                                                   "TOKEN, or ?token=TOKEN once in a browser).", show_default=False)
+          ) -> None:
+    """The knowledge base as a local web workspace: search, profiles, network, documents, review, upload."""
+    from dossier.web.app import check_binding, create_app, run
+    try:
+        check_binding(host, token)
+        application = create_app(db or default_path(), token=token)
+    except DossierError as e:
+        fail(e)
+    address = f"http://{host if ':' not in host else f'[{host}]'}:{port}/"
+    err.print(f"dossier serve: {address}" + ("?token=TOKEN once, to set the browser's cookie" if token else "")
+              + "  (Ctrl-C to stop)", highlight=False, soft_wrap=True)
+    run(application, host, port)
 
 
 def main() -> None:

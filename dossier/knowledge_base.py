@@ -1,9 +1,11 @@
 """The library API a notebook uses: `dossier.open(db).entity("Farooqi")`."""
 from __future__ import annotations
 
+import inspect
 import re
+from dataclasses import replace
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from dossier import conflicts as contradictions
 from dossier import query
@@ -13,12 +15,19 @@ from dossier.export import ExportScope
 from dossier.errors import AmbiguousName, NotFound, UsageError
 from dossier.query import Hop, Moment, Neighbourhood, Tenure, neighbourhood
 from dossier.registry import build_registry
+from dossier import review as claim_review
 from dossier.resolve import decisions as analyst
 from dossier.resolve.decisions import Decision, Explanation
 from dossier.resolve.names import name_key, spelling_key
 from dossier.store import Store, open_store
-from dossier.store import views
+from dossier.store import reviews, views
 from dossier.store.views import DocumentInfo, EntityInfo, Profile, SourceInfo
+from dossier.review import Review
+from dossier.store import search
+from dossier.store.search import Match
+
+if TYPE_CHECKING:  # the analysis loads networkx: only when asked for
+    from dossier.analysis.report import Analysis
 
 MAX_PATH = 6  # relations a path may have
 
@@ -85,13 +94,16 @@ class KnowledgeBase:
             return exact[0]
         return found[0]
 
-    def entity(self, name: str, as_of: str | None = None) -> Profile:
+    def entity(self, name: str, as_of: str | None = None, records: bool = True) -> Profile:
         """The profile of the entity known by this name; as of a date, only the relations that hold
-        then and the events up to then."""
+        then and the events up to then. `records` False leaves out each document's record of it
+        (`Profile.memberships`)."""
         date = _date(as_of)
+        entity = self.named(name)
         if date is None:
-            return views.profile(self.store, self.named(name).id)
-        whole = views.profile(self.store, self.named(name).id, per_type=None)  # what holds then may be past a page
+            return views.profile(self.store, entity.id, info=entity, memberships=records)
+        whole = views.profile(self.store, entity.id, per_type=None, info=entity,
+                              memberships=records)  # what holds then may be past a page
         return query.profile_as_of(self.store, whole, date)
 
     def explain(self, name: str) -> Explanation:
@@ -120,18 +132,34 @@ class KnowledgeBase:
             raise UsageError(f"'{a}' and '{b}' are one entity, {source.name}", "give two different entities")
         return query.path(self.store, source.id, target.id, max_depth=max_depth, as_of=date)
 
-    def network(self, name: str, depth: int = 1, as_of: str | None = None) -> Neighbourhood:
-        """The entities up to `depth` relations away from one entity, and the relations between them."""
+    def network(self, name: str, depth: int = 1, as_of: str | None = None, limit: int = 2000) -> Neighbourhood:
+        """The entities up to `depth` relations away from one entity (at most `limit`), and the relations
+        between them."""
         if depth < 1:
             raise UsageError(f"depth {depth} is less than 1", "give a depth of 1 or more")
         date = _date(as_of)
-        return query.neighbourhood(self.store, self.named(name).id, depth, date)
+        return query.neighbourhood(self.store, self.named(name).id, depth, date, limit)
 
     def conflicts(self, name: str | None = None,
                   progress: Callable[[int, int], None] | None = None) -> list[Conflict]:
         """Statements that contradict each other, about one entity or about any."""
         entity = self.named(name).id if name is not None else None
         return contradictions.conflicts(self.store, entity, progress)
+
+    def analyze(self, as_of: str | None = None, org: str | None = None,
+                progress: Callable[[str], None] | None = None) -> Analysis:
+        """The network measured (central actors, communities, brokers) as of a date, and for an
+        organization its members by origin and period, its succession and its brokers; `progress`
+        is told each step."""
+        from dossier.analysis.report import analyze
+        date = _date(as_of)
+        org_id = None
+        if org is not None:
+            entity = self.named(org)
+            if entity.type != "organization":
+                raise UsageError(f"'{org}' is a {entity.type}, not an organization", "give --org an organization")
+            org_id = entity.id
+        return analyze(self.store, date, org_id, progress or (lambda step: None))
 
     # ---- the analyst's decisions -------------------------------------------------------------
 
@@ -153,6 +181,25 @@ class KnowledgeBase:
         """Withdraw a merge or split; the entities it touched are re-clustered without it."""
         return analyst.undo(self._writable(), decision_id)
 
+    # ---- the analyst's review of claims -------------------------------------------------------
+
+    def review(self, claim_id: int, verdict: str, changes: dict | None = None, note: str | None = None) -> Review:
+        """Accept, reject ("accept" | "reject") or edit a claim (changes: type, role, start, end of a
+        relation; type, date of an event); kept through re-ingest, in place of any earlier review."""
+        return claim_review.review(self._writable(), claim_id, verdict, changes, note)
+
+    def reviews(self, status: str = "pending", limit: int = 50, offset: int = 0) -> tuple[list[Review], int]:
+        """A page of claims by review status (pending | accepted | rejected | edited), and how many
+        there are in all."""
+        return claim_review.reviews(self.store, status, limit, offset)
+
+    def search(self, text: str, type: str | None = None, limit: int = 20) -> list[Match]:
+        """Entities with a name or alias that is, or begins with, this text (any case or accents)."""
+        from dossier.ontology import ontology
+        if type is not None and type not in ontology().entity_types:
+            raise UsageError(f"unknown entity type '{type}'", f"use one of: {', '.join(ontology().entity_types)}")
+        return search.search(self.store, name_key(text), text, type, limit)
+
     def _writable(self) -> Store:
         """The store, reopened for writing the first time a decision is taken."""
         if not self.store.write:
@@ -162,22 +209,27 @@ class KnowledgeBase:
         return self.store
 
     def export(self, format: str, out: str | Path, entity: str | None = None, depth: int = 1,
-               as_of: str | None = None, **options) -> list[Path]:
+               as_of: str | None = None, progress: Callable[[int, int], None] | None = None,
+               **options) -> list[Path]:
         """Write the knowledge base in a format other tools read; returns the files written.
 
         `entity` narrows the export to that entity's neighbourhood `depth` relations away; `as_of`
         to what holds on that date. Every exporter is called as
-        ``export(store, out, scope=ExportScope(...), **options)``.
+        ``export(store, out, scope=ExportScope(...), **options)``; `progress(done, total)` is passed on
+        to the formats that report how far they are.
         """
         registry = build_registry()
         if format not in registry.exporters:
             raise UsageError(f"unknown export format '{format}'", f"available: {', '.join(sorted(registry.exporters))}")
-        scope = ExportScope(as_of=_date(as_of))
+        scope = ExportScope(as_of=_date(as_of), rejected=frozenset(reviews.rejected(self.store)))
         if entity is not None:
             centre = self.named(entity)
             net = neighbourhood(self.store, centre.id, depth, scope.as_of)
-            scope = ExportScope(as_of=scope.as_of, centre=centre.id, entity_ids=frozenset(n.id for n in net.nodes))
-        return registry.exporters[format](self.store, out, scope=scope, **options)
+            scope = replace(scope, centre=centre.id, entity_ids=frozenset(n.id for n in net.nodes))
+        exporter = registry.exporters[format]
+        if progress is not None and "progress" in inspect.signature(exporter).parameters:
+            options["progress"] = progress
+        return exporter(self.store, out, scope=scope, **options)
 
 
 def _date(value: str | None) -> str | None:

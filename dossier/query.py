@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from dossier.dates import bounds, contradicts
 from dossier.ontology import ontology
 from dossier.store import Store
-from dossier.store import entity_claims, views
+from dossier.store import entity_claims, reviews, views
 from dossier.store.views import ClaimView, EvidenceView, Party, Profile
 
 
@@ -285,8 +285,9 @@ def path(store: Store, source: int, target: int, max_depth: int = 6, as_of: str 
         return []
     parents = {source: None}, {target: None}
     frontiers = [source], [target]
+    checked = as_of is not None or reviews.any_in_force(store)  # each claim read: dates, analysts' rejections
     for _ in range(max_depth):
-        found = _expand(store, frontiers, parents, *_cheaper(store, frontiers), as_of)
+        found = _expand(store, frontiers, parents, *_cheaper(store, frontiers), as_of, checked)
         if found is not None:
             return _hops(store, parents, found)
         if not frontiers[0] or not frontiers[1]:
@@ -311,8 +312,8 @@ def _cheaper(store: Store, frontiers) -> tuple[int, int]:
         bound *= 8
 
 
-def _expand(store, frontiers, parents, side, cost, as_of):
-    if not as_of and cost > MEET_FIRST and len(frontiers[side]) * len(parents[1 - side]) <= MEET_PROBES:
+def _expand(store, frontiers, parents, side, cost, as_of, checked):
+    if not checked and cost > MEET_FIRST and len(frontiers[side]) * len(parents[1 - side]) <= MEET_PROBES:
         meet = entity_claims.first_relation(store, frontiers[side], list(parents[1 - side]))
         if meet is not None:  # the same meeting relation the whole expansion would come to first
             here, there, claim_id = meet
@@ -320,9 +321,10 @@ def _expand(store, frontiers, parents, side, cost, as_of):
             frontiers[side][:] = [there]
             return there
     nxt = []
-    if as_of:
+    if checked:
         edges = views.relation_edges(store, frontiers[side])
-        valid = {c.id for c in views.claims(store, [e[2] for e in edges]) if holds(c.start, c.end, as_of, c.approx)}
+        valid = {c.id for c in views.claims(store, [e[2] for e in edges], evidence=False)
+                 if not as_of or holds(c.start, c.end, as_of, c.approx)}
         steps = [(here, there, claim_id) for here, there, claim_id, _ in edges if claim_id in valid]
     else:
         steps = entity_claims.neighbours(store, frontiers[side])
@@ -367,7 +369,7 @@ def network(store: Store, entity_id: int, depth: int = 1, as_of: str | None = No
     edges: dict[int, tuple[int, int, int, str]] = {}
     frontier = [entity_id]
     for distance in range(1, depth + 1):
-        found = views.relation_edges(store, frontier)
+        found = _edges_within(store, frontier, nodes, limit)
         if as_of:
             valid = {c.id for c in views.claims(store, [e[2] for e in found])
                      if holds(c.start, c.end, as_of, c.approx)}
@@ -381,6 +383,15 @@ def network(store: Store, entity_id: int, depth: int = 1, as_of: str | None = No
         if not frontier:
             break
     return Network(nodes, [e for e in edges.values() if e[0] in nodes and e[1] in nodes])
+
+
+def _edges_within(store: Store, frontier: list[int], nodes: dict[int, int], limit: int) -> list:
+    """The relations of the frontier; when it has more than `limit` (an organization with tens of
+    thousands of members), only those to the entities of lowest id, up to `limit` in all."""
+    if entity_claims.relation_count(store, frontier, limit + 1) <= limit:
+        return views.relation_edges(store, frontier)
+    others = set(nodes) | set(entity_claims.first_neighbours(store, frontier, set(nodes), limit - len(nodes)))
+    return entity_claims.relations_between(store, frontier, sorted(others))
 
 
 @dataclass(frozen=True)
@@ -417,10 +428,13 @@ class Neighbourhood:
     edges: tuple[Edge, ...]
 
 
-def neighbourhood(store: Store, entity_id: int, depth: int = 1, as_of: str | None = None) -> Neighbourhood:
+def neighbourhood(store: Store, entity_id: int, depth: int = 1, as_of: str | None = None,
+                  limit: int = 2000) -> Neighbourhood:
     """`network` with every node named and each relation given once, with its period and documents."""
-    net = network(store, entity_id, depth, as_of)
-    found = facts(views.claims(store, sorted({e[2] for e in net.edges})))
+    if as_of is None and not reviews.any_in_force(store):
+        return _summarised(store, entity_id, depth, limit)
+    net = network(store, entity_id, depth, as_of, limit)
+    found = facts(views.relation_claims(store, sorted({e[2] for e in net.edges})))
     named = {p.entity_id: (p.name, p.type) for f in found for p in f.parties}
     centre = views.entity_info(store, entity_id)
     named[entity_id] = (centre.name, centre.type)
@@ -429,3 +443,42 @@ def neighbourhood(store: Store, entity_id: int, depth: int = 1, as_of: str | Non
     edges = [Edge(f.parties[0].entity_id, f.parties[1].entity_id, f.type, f.start, f.end, f.approx,
                   tuple(f.documents)) for f in found]
     return Neighbourhood(entity_id, depth, as_of, tuple(nodes), tuple(edges))
+
+
+def _summarised(store: Store, entity_id: int, depth: int, limit: int) -> Neighbourhood:
+    """`neighbourhood` with no date and no reviewed claims, from relations the database has grouped:
+    the same answer, without reading each of the claims of an organization with tens of thousands."""
+    onto = ontology()
+    nodes = {entity_id: 0}
+    found: dict[tuple, list] = {}  # (type, subject, object) → [start, end, approx, document ids]
+    frontier = [entity_id]
+    for distance in range(1, depth + 1):
+        others = None
+        if entity_claims.relation_count(store, frontier, limit + 1) > limit:
+            others = sorted(set(nodes) | set(entity_claims.first_neighbours(store, frontier, set(nodes),
+                                                                                 limit - len(nodes))))
+        reached = []
+        for a, b, kind, role, start, end, approx, documents in entity_claims.relation_summaries(store, frontier, others):
+            if b not in nodes and len(nodes) < limit:
+                nodes[b] = distance
+                reached.append(b)
+            if b not in nodes:
+                continue
+            ends = (a, b) if role == "subject" else (b, a)
+            key = (kind, *(sorted(ends) if onto.symmetric(kind) else ends))
+            held = found.setdefault(key, [None, None, True, set(), ends])
+            held[0] = min(d for d in (held[0], start) if d) if held[0] or start else None
+            held[1] = max(d for d in (held[1], end) if d) if held[1] or end else None
+            held[2] = held[2] and bool(approx)
+            held[3].update(int(i) for i in documents.split(","))
+        frontier = reached
+        if not frontier:
+            break
+    names = {r["id"]: (r["name"], r["type"]) for r in entity_claims.rows_in(
+        store, "SELECT id, name, type FROM entities WHERE id IN ({ids})", list(nodes))}
+    documents = views.document_names(store, {i for held in found.values() for i in held[3]})
+    ordered = sorted((Node(i, *names[i], d) for i, d in nodes.items() if i in names),
+                     key=lambda n: (n.distance, n.name.lower(), n.id))
+    edges = [Edge(*ends, kind, start, end, approx, tuple(sorted({documents[i] for i in ids})))
+             for (kind, *_), (start, end, approx, ids, ends) in found.items()]
+    return Neighbourhood(entity_id, depth, None, tuple(ordered), tuple(edges))

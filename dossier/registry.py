@@ -48,7 +48,11 @@ class Registry:
 
 def register_builtins(registry: Registry) -> None:
     """The readers, extractors and exporters that ship with dossier."""
+    from dossier.export.briefing import export_briefing
+    from dossier.export.csv_tables import export_csv
     from dossier.export.extract_json import export_extract_json
+    from dossier.export.graph import export_gexf, export_graphml
+    from dossier.export.stix import export_stix
     from dossier.read.html import read_html_file
     from dossier.read.pdf import read_pdf_file
     from dossier.read.text import read_text_file
@@ -60,6 +64,11 @@ def register_builtins(registry: Registry) -> None:
     registry.add_extractor("builtin", _rule_extractor)
     registry.add_extractor("simple", _simple_extractor)
     registry.add_exporter("extract-json", export_extract_json)
+    registry.add_exporter("graphml", export_graphml)
+    registry.add_exporter("gexf", export_gexf)
+    registry.add_exporter("stix", export_stix)
+    registry.add_exporter("csv", export_csv)
+    registry.add_exporter("briefing", export_briefing)
 
 
 def _rule_extractor(**options) -> Extractor:

@@ -146,7 +146,8 @@ def profile_view(p: Profile) -> Group:
     head = Text()
     head.append(p.entity.name, style="bold")
     head.append(f"  {p.entity.type}" + (f" ({p.entity.subtype})" if p.entity.subtype else ""), style="dim")
-    head.append(f"  {p.entity.documents} documents, {len(p.claims)} claims", style="dim")
+    shown = f"{len(p.claims)} claims" if not p.more_claims else f"{len(p.claims)} of {p.total_claims} claims shown"
+    head.append(f"  {p.entity.documents} documents, {shown}", style="dim")
     if p.as_of:
         head.append(f"  as of {p.as_of}: relations holding then, events up to then", style="dim")
     parts: list = [head, names_table(p.names)]
@@ -157,6 +158,9 @@ def profile_view(p: Profile) -> Group:
             for claim in items:
                 parts.append(claim_line(claim, p.entity.id))
                 parts += evidence_lines(claim)
+    if p.more_claims:
+        parts.append(Text(f"\n{p.more_claims} more claims: `dossier timeline` lists them by date, "
+                          "`dossier export --entity` writes them all", style="dim"))
     return Group(*parts)
 
 
@@ -268,6 +272,8 @@ def leaders_view(org: str, tenures: list[Tenure], as_of: str | None) -> Group:
         parts.append(line)
         for claim in t.claims:
             parts += evidence_lines(claim)
+        if t.more_claims:
+            parts.append(Text(f"    and {t.more_claims} more statements of it", style="dim"))
     return Group(*parts)
 
 
@@ -328,3 +334,30 @@ def network_view(net: Neighbourhood) -> Group:
         edges.add_row(escape(names[e.source]), ontology().relations[e.type].label, escape(names[e.target]),
                       period(e.start, e.end, e.approx), escape(", ".join(e.documents)))
     return Group(nodes, edges)
+
+
+# ---- the analyst's review of claims ----------------------------------------------------------
+
+def reviews_view(page: tuple[list, int], status: str) -> Group:
+    """A page of claims to review: each with its id, status, what the document says (and the edit), and
+    its evidence."""
+    found, total = page
+    parts: list = [Text(f"{total} {status} claims" + (f" (showing {len(found)})" if len(found) < total else ""),
+                        style="bold")]
+    for r in found:
+        parts.append(review_line(r))
+        parts.extend(evidence_lines(r.claim))
+    return Group(*parts)
+
+
+def review_line(r) -> Text:
+    """A reviewed claim in one line: "#12 accepted  Fazlullah leader of TTP (since 2013-11)"."""
+    line = Text(f"#{r.claim.id} ", style="bold")
+    line.append(f"{r.status}  ", style="dim")
+    line.append_text(statement(r.claim))
+    if r.changes:
+        line.append("  → ", style="dim")
+        line.append(", ".join(f"{k}: {v if v is not None else '(none)'}" for k, v in r.changes.items()))
+    if r.note:
+        line.append(f"  ({r.note})", style="dim")
+    return line

@@ -90,6 +90,49 @@ def first_relation(store: Store, entity_ids: list[int], others: list[int]) -> tu
     return best
 
 
+def first_neighbours(store: Store, entity_ids: list[int], known: set[int], count: int) -> list[int]:
+    """Up to `count` entities, not among `known`, that these entities have relations with: those of
+    lowest id, read from the index without counting an organization's tens of thousands of claims."""
+    found: list[int] = []
+    for chunk in chunks(entity_ids):
+        if len(found) >= count:
+            break
+        found += [r[0] for r in store.query(
+            f"SELECT DISTINCT other_id FROM entity_claims WHERE entity_id IN ({','.join('?' * len(chunk))})"
+            f" AND other_id IS NOT NULL LIMIT ?", (*chunk, count + len(known) + len(found)))
+            if r[0] not in known and r[0] not in found]
+    return found[:count]
+
+
+def relation_summaries(store: Store, entity_ids: list[int], others: list[int] | None = None) -> list[tuple]:
+    """Per relation type between one of these entities and another (one of `others` when given):
+    (entity, other entity, type, role of the entity, earliest start, latest end, all approximate,
+    ids of the documents that state it, comma-separated). SQL does the grouping: a large organization
+    has tens of thousands of such claims."""
+    found: list[tuple] = []
+    for chunk in chunks(entity_ids):
+        for targets in chunks(others) if others is not None else [None]:
+            where = f" AND l.other_id IN ({','.join('?' * len(targets))})" if targets else " AND l.other_id IS NOT NULL"
+            found += [tuple(r) for r in store.query(
+                "SELECT l.entity_id, l.other_id, l.type, l.role, min(c.start), max(c.end), min(c.approx),"
+                " group_concat(DISTINCT c.document_id) FROM entity_claims l JOIN claims c ON c.id = l.claim_id"
+                f" WHERE l.entity_id IN ({','.join('?' * len(chunk))}){where}"
+                " GROUP BY l.entity_id, l.other_id, l.type, l.role", (*chunk, *(targets or ())))]
+    return found
+
+
+def relations_between(store: Store, entity_ids: list[int], others: list[int]) -> list[tuple[int, int, int, str]]:
+    """(entity, other entity, claim id, relation type) for every relation of these entities with one of
+    the others."""
+    found: list[tuple[int, int, int, str]] = []
+    for chunk in chunks(entity_ids):
+        for targets in chunks(others):
+            found += [tuple(r) for r in store.query(
+                f"SELECT entity_id, other_id, claim_id, type FROM entity_claims WHERE entity_id IN"
+                f" ({','.join('?' * len(chunk))}) AND other_id IN ({','.join('?' * len(targets))})", (*chunk, *targets))]
+    return found
+
+
 def relation_count(store: Store, entity_ids: list[int], cap: int) -> int:
     """How many relations these entities have (counted up to `cap`): the work of expanding them."""
     total = 0

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from dossier.errors import NotFound
 from dossier.model import Entity, Event, Evidence, Extraction, Participant, Relation, Source
 from dossier.store.entity_claims import claim_counts, claim_page, rows_in
+from dossier.store.reviews import reviewed
 from dossier.store.sqlite import Store
 
 
@@ -99,6 +100,7 @@ class ClaimView:
     count: int | None = None
     approx: bool = False
     evidence: tuple[EvidenceView, ...] = ()
+    review: str | None = None  # accepted | edited, when the analyst reviewed it (rejected ones are left out)
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,14 @@ def document(store: Store, ref: str) -> DocumentInfo:
         known = ", ".join(d.name for d in documents(store)[:8])
         raise NotFound(f"no document '{ref}'", f"stored documents: {known}" if known else "the store is empty")
     return _document(rows[0])
+
+
+def documents_named(store: Store, names: set[str]) -> dict[str, DocumentInfo]:
+    """Documents by name, read in one pass per 500 names (the first by path where two share a name)."""
+    found: dict[str, DocumentInfo] = {}
+    for row in sorted(rows_in(store, DOCUMENT_SQL + " WHERE d.name IN ({ids})", sorted(names)), key=lambda r: r["path"]):
+        found.setdefault(row["name"], _document(row))
+    return found
 
 
 def _source(row, document: str | None = None) -> SourceInfo:
@@ -233,27 +243,29 @@ def suggest(store: Store, name: str, key: str, limit: int = 5) -> list[str]:
 PER_TYPE = 20  # claims of each type a profile shows: an organization may have tens of thousands of members
 
 
-def profile(store: Store, entity_id: int, per_type: int | None = PER_TYPE, offset: int = 0) -> Profile:
+def profile(store: Store, entity_id: int, per_type: int | None = PER_TYPE, offset: int = 0,
+            info: EntityInfo | None = None, memberships: bool = True) -> Profile:
     """An entity with every name it goes by (and where), and its claims with evidence: of each type
     the first `per_type` from `offset` on (undated, then oldest first; all when None); `counts` has
-    how many there are of each type."""
-    info = entity_info(store, entity_id)
+    how many there are of each type. `info`: the entity's, when the caller has it already;
+    `memberships` False leaves out each document's record (thousands for a large organization)."""
+    info = info if info is not None and info.id == entity_id else entity_info(store, entity_id)
     uses: dict[str, dict[str, None]] = {}
     for r in store.query(
             "SELECT n.name, doc.name AS document FROM names n JOIN doc_entities d ON d.id = n.doc_entity_id"
             " JOIN documents doc ON doc.id = d.document_id WHERE d.entity_id = ? ORDER BY n.is_primary DESC, n.id",
             (entity_id,)):
         uses.setdefault(r["name"], {})[r["document"]] = None  # documents in order, once each
-    memberships = tuple((r["document"], r["name"], r["reason"]) for r in store.query(
+    records = tuple((r["document"], r["name"], r["reason"]) for r in store.query(
         "SELECT doc.name AS document, d.name, d.reason FROM doc_entities d JOIN documents doc"
-        " ON doc.id = d.document_id WHERE d.entity_id = ? ORDER BY doc.name", (entity_id,)))
+        " ON doc.id = d.document_id WHERE d.entity_id = ? ORDER BY doc.name", (entity_id,))) if memberships else ()
     counts = claim_counts(store, entity_id)
     if per_type is None:
         claim_ids = claim_ids_of(store, entity_id)
     else:
         claim_ids = [i for kind, _ in counts for i in claim_page(store, entity_id, kind, per_type, offset)]
     names = tuple(NameUse(n, tuple(d)) for n, d in uses.items())
-    return Profile(info, names, memberships, tuple(claims(store, claim_ids)), counts=counts)
+    return Profile(info, names, records, tuple(claims(store, claim_ids)), counts=counts)
 
 
 def claim_ids_of(store: Store, entity_id: int, types: tuple[str, ...] | None = None) -> list[int]:
@@ -267,9 +279,10 @@ def claim_ids_of(store: Store, entity_id: int, types: tuple[str, ...] | None = N
         (entity_id, *types))]
 
 
-def claims(store: Store, claim_ids: list[int], evidence: bool = True) -> list[ClaimView]:
+def claims(store: Store, claim_ids: list[int], evidence: bool = True, as_reviewed: bool = True) -> list[ClaimView]:
     """Claims with their parties, evidence sentences and cited sources (without evidence when not
-    asked for: enough to group claims into facts and read their dates)."""
+    asked for: enough to group claims into facts and read their dates); as the analyst reviewed them
+    (store/reviews.py) unless `as_reviewed` is False."""
     rows = rows_in(store, "SELECT * FROM claims WHERE id IN ({ids})", claim_ids)
     documents = document_names(store, {r["document_id"] for r in rows})
     parties = _parties(store, rows)
@@ -277,7 +290,25 @@ def claims(store: Store, claim_ids: list[int], evidence: bool = True) -> list[Cl
     out = [ClaimView(r["id"], r["kind"], r["type"], documents[r["document_id"]], tuple(parties.get(r["id"], ())),
                      r["start"], r["end"], r["date"], r["role"], r["location"], r["killed"], r["count"],
                      bool(r["approx"]), tuple(stated.get(r["id"], ()))) for r in rows]
+    if as_reviewed:
+        out = reviewed(store, out)
     return sorted(out, key=lambda c: (c.kind, c.type, c.start or c.date or c.end or "", c.id))
+
+
+def relation_claims(store: Store, claim_ids: list[int]) -> list[ClaimView]:
+    """Relation claims with their two parties, period and document but no evidence, as the analyst
+    reviewed them: what a drawn network needs, read in one join per 500 claims."""
+    rows = rows_in(store, "SELECT c.id, c.type, c.start, c.end, c.role, c.approx, c.document_id, s.entity_id AS s,"
+                          " o.entity_id AS o FROM claims c JOIN doc_entities s ON s.id = c.subject JOIN doc_entities o"
+                          " ON o.id = c.object WHERE c.id IN ({ids})", claim_ids)
+    documents = document_names(store, {r["document_id"] for r in rows})
+    entities = {r["id"]: r for r in rows_in(store, "SELECT id, name, type FROM entities WHERE id IN ({ids})",
+                                             {r[k] for r in rows for k in ("s", "o")})}
+    out = [ClaimView(r["id"], "relation", r["type"], documents[r["document_id"]],
+                     tuple(Party(role, entities[r[k]]["id"], entities[r[k]]["name"], entities[r[k]]["type"])
+                           for role, k in (("subject", "s"), ("object", "o"))),
+                     r["start"], r["end"], role=r["role"], approx=bool(r["approx"])) for r in rows]
+    return sorted(reviewed(store, out), key=lambda c: (c.type, c.start or c.end or "", c.id))
 
 
 def document_names(store: Store, document_ids: set[int]) -> dict[int, str]:

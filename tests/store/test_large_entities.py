@@ -3,6 +3,8 @@ count them all, timelines start with the oldest claims, and leaders and paths st
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -158,3 +160,13 @@ def test_two_members_meet_through_their_organization(ridge):
     hops = query.path(store, ids["e50"], ids["e90"])
     assert [(h.source, h.target, h.claim.type) for h in hops] == [
         (ids["e50"], ids["e1"], "member_of"), (ids["e1"], ids["e90"], "member_of")]
+
+
+def test_show_says_how_many_claims_it_leaves_out(ridge, tmp_path):
+    store, ids = ridge
+    result = subprocess.run([sys.executable, "-m", "dossier", "show", "Ridge Front", "--db", str(store.path)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    shown = len(views.profile(store, ids["e1"]).claims)
+    assert f"{shown} of 126 claims shown" in result.stdout
+    assert f"{126 - shown} more claims" in result.stdout
