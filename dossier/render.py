@@ -46,6 +46,11 @@ def entities_table(entities: list[EntityInfo]) -> Table:
     return table
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 document', '2 documents'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def period(start: str | None, end: str | None, approx: bool = False) -> str:
     """A relation's time span as text, each date at its own precision: "2019-04 – 2020", "since 2004",
     "until 2017-04 (approx)"."""
@@ -147,7 +152,7 @@ def profile_view(p: Profile) -> Group:
     head.append(p.entity.name, style="bold")
     head.append(f"  {p.entity.type}" + (f" ({p.entity.subtype})" if p.entity.subtype else ""), style="dim")
     shown = f"{len(p.claims)} claims" if not p.more_claims else f"{len(p.claims)} of {p.total_claims} claims shown"
-    head.append(f"  {p.entity.documents} documents, {shown}", style="dim")
+    head.append(f"  {counted(p.entity.documents, 'document')}, {shown}", style="dim")
     if p.as_of:
         head.append(f"  as of {p.as_of}: relations holding then, events up to then", style="dim")
     parts: list = [head, names_table(p.names)]
@@ -211,7 +216,7 @@ def explanation_view(x: Explanation) -> Group:
     """Each name with the documents that use it, each document's record with why it joined, and the
     decisions in force."""
     head = Text(x.entity.name, style="bold")
-    head.append(f"  {x.entity.type}  #{x.entity.id}  {x.entity.documents} documents", style="dim")
+    head.append(f"  {x.entity.type}  #{x.entity.id}  {counted(x.entity.documents, 'document')}", style="dim")
     records = Table(title="why each document's record belongs", title_justify="left")
     for column in ("document", "names there", "reason"):
         records.add_column(column, overflow="fold")

@@ -83,7 +83,7 @@ def test_show_as_of_keeps_only_what_held_then(cli, reports_db):
 
 def test_show_as_of_says_so_in_its_heading(cli, reports_db):
     text = answer(cli("show", "Omar Khalid Khorasani", "--as-of", "2021", db=reports_db))
-    assert text.startswith("Omar Khalid Khorasani person 1 documents, 0 claims as of 2021")
+    assert text.startswith("Omar Khalid Khorasani person 1 document, 0 claims as of 2021")
 
 
 # ---- conflicts ------------------------------------------------------------------------------
