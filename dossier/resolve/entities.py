@@ -92,6 +92,9 @@ def resolve_entities(extraction: Extraction, store: Store) -> tuple[dict[str, tu
     return assignment, names, keys_by_entity
 
 
+# The most document entities re-clustered together as one group; a larger connected group is
+# re-clustered key by key (see `reconcile`), so the work stays bounded on a large corpus.
+MAX_COMPONENT = 2000
 # How many existing entities a new document entity is compared with (those sharing most keys).
 MAX_CANDIDATE_ENTITIES = 12
 
@@ -145,9 +148,16 @@ def reconcile(store: Store) -> int:
                 _key_everything(store)
                 rs.clear_dirty(store, [queue[0]])
                 continue
-            members = rs.component(store, [queue[0]])
-            _recluster(store, members)
-            rs.clear_dirty(store, [k[:3] for k in rs.keys_of(store, members)] + [queue[0]])
+            members = rs.component(store, [queue[0]], limit=MAX_COMPONENT + 1)
+            if len(members) > MAX_COMPONENT:
+                # too large a group to redo whole (names chained by aliases across a large corpus):
+                # redo the records that hold the key that changed
+                members = rs.key_holders(store, *queue[0])
+                _recluster(store, members)
+                rs.clear_dirty(store, [queue[0]])
+            else:
+                _recluster(store, members)
+                rs.clear_dirty(store, [k[:3] for k in rs.keys_of(store, members)] + [queue[0]])
             done += 1
 
 

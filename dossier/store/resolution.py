@@ -132,6 +132,14 @@ def all_doc_entities_without_keys(store: Store) -> list[tuple[int, str, list[str
     return out
 
 
+def key_holders(store: Store, kind: str, key: str, entity_type: str) -> set[int]:
+    """The document entities that hold a key (none when more than `max_holders` do)."""
+    held = {r[0] for r in store.db.execute(
+        "SELECT doc_entity_id FROM doc_entity_keys WHERE kind = ? AND key = ? AND type = ? LIMIT ?",
+        (kind, key, entity_type, max_holders(kind) + 1))}
+    return held if len(held) <= max_holders(kind) else set()
+
+
 def component(store: Store, seeds: list[tuple[str, str, str]], limit: int = 200_000) -> set[int]:
     """Document entities connected to the seed keys through shared keys (of one type)."""
     seen_keys: set[tuple[str, str, str]] = set()
