@@ -41,7 +41,7 @@ class Match:
     parts: dict[str, list[Token]]
     start: int
     end: int
-    key: str = ""  # the pattern's key
+    key: str  # the pattern's key: which group found it
 
 
 class RuleSet:
@@ -54,26 +54,29 @@ class RuleSet:
         # Patterns are grouped by a word or token kind they cannot match without ("joined", a post),
         # and a sentence is given only to the groups whose anchor it contains: spaCy's Matcher tries
         # every pattern at every token, so this keeps the work proportional to what can match.
-        self.groups: dict[tuple[frozenset[str], frozenset[str]], Matcher] = {}
-        self.group_keys: dict[tuple[frozenset[str], frozenset[str]], list[str]] = {}
+        groups: dict[tuple[frozenset[str], frozenset[str]], list[str]] = {}
+        validator = Matcher(language().vocab, validate=True)
         for n, entry in enumerate(raw["rules"]):
             rule = Rule(entry["kind"], entry.get("dates", "none"),
                         {k: v for k, v in entry.items() if k not in ("kind", "dates", "patterns")})
             for m, line in enumerate(entry["patterns"]):
                 for k, compiled in enumerate(compile_rule(line, self.lists)):
                     key = f"{name}:{n}:{m}:{k}"
+                    validator.add(key, [compiled.specs])
                     self.compiled[key] = (rule, compiled)
-                    anchor = _anchor(compiled.specs)
-                    if anchor not in self.groups:
-                        self.groups[anchor] = Matcher(language().vocab, validate=True)
-                        self.group_keys[anchor] = []
-                    self.groups[anchor].add(key, [compiled.specs])  # validates the pattern
-                    self.group_keys[anchor].append(key)
+                    groups.setdefault(_anchor(compiled.specs), []).append(key)
+        # each group's anchor as string hashes, as Doc.to_array gives them, and its pattern keys
+        strings = language().vocab.strings
+        self.anchors = [(frozenset(strings.add(w) for w in words), frozenset(strings.add(k) for k in kinds))
+                        for words, kinds in groups]
+        self.keys_of = list(groups.values())
+        self.group_of = {key: n for n, keys in enumerate(self.keys_of) for key in keys}
+        self.combined: dict[tuple[int, ...], Matcher] = {}
 
     def run(self, doc: Doc) -> list[Match]:
         """Every match in a sentence Doc, with the tokens of each part, group by group."""
         words, labels = signature(doc)
-        chosen = tuple(n for n, ((anchor, required), _) in enumerate(self.hashed)
+        chosen = tuple(n for n, (anchor, required) in enumerate(self.anchors)
                        if not (anchor and words.isdisjoint(anchor)) and required <= labels)
         if not chosen:
             return []
@@ -93,18 +96,6 @@ class RuleSet:
                     matcher.add(key, [self.compiled[key][1].specs])
             self.combined[chosen] = matcher
         return self.combined[chosen]
-
-    @property
-    def hashed(self) -> list[tuple[tuple[frozenset[int], frozenset[int]], Matcher]]:
-        """The groups with their anchors as string hashes, as Doc.to_array gives them."""
-        if not hasattr(self, "_hashed"):
-            strings = language().vocab.strings
-            self._hashed = [((frozenset(strings.add(w) for w in words), frozenset(strings.add(k) for k in kinds)),
-                             matcher) for (words, kinds), matcher in self.groups.items()]
-            self.keys_of = [self.group_keys[anchor] for anchor in self.groups]
-            self.group_of = {key: n for n, keys in enumerate(self.keys_of) for key in keys}
-            self.combined: dict[tuple[int, ...], Matcher] = {}
-        return self._hashed
 
     def _matches(self, matcher: Matcher, doc: Doc) -> list[Match]:
         out = []
