@@ -135,8 +135,7 @@ class KnowledgeBase:
     def network(self, name: str, depth: int = 1, as_of: str | None = None, limit: int = 2000) -> Neighbourhood:
         """The entities up to `depth` relations away from one entity (at most `limit`), and the relations
         between them."""
-        if depth < 1:
-            raise UsageError(f"depth {depth} is less than 1", "give a depth of 1 or more")
+        _check_depth(depth)
         date = _date(as_of)
         return query.neighbourhood(self.store, self.named(name).id, depth, date, limit)
 
@@ -223,6 +222,7 @@ class KnowledgeBase:
             raise UsageError(f"unknown export format '{format}'", f"available: {', '.join(sorted(registry.exporters))}")
         scope = ExportScope(as_of=_date(as_of), rejected=frozenset(reviews.rejected(self.store)))
         if entity is not None:
+            _check_depth(depth)
             centre = self.named(entity)
             net = neighbourhood(self.store, centre.id, depth, scope.as_of)
             scope = replace(scope, centre=centre.id, entity_ids=frozenset(n.id for n in net.nodes))
@@ -230,6 +230,12 @@ class KnowledgeBase:
         if progress is not None and "progress" in inspect.signature(exporter).parameters:
             options["progress"] = progress
         return exporter(self.store, out, scope=scope, **options)
+
+
+def _check_depth(depth: int) -> None:
+    """An error naming a neighbourhood depth under 1."""
+    if depth < 1:
+        raise UsageError(f"depth {depth} is less than 1", "give a depth of 1 or more")
 
 
 def _date(value: str | None) -> str | None:

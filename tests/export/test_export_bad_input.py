@@ -26,6 +26,15 @@ def test_an_unknown_entity_is_named_in_the_error(fmt, river_db, tmp_path, cli):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
+def test_a_neighbourhood_depth_under_one_is_an_error(fmt, river_db, tmp_path, cli):
+    result = cli("export", "--format", fmt, "--out", tmp_path / "out", "--entity", "River Front", "--depth", "0",
+                 db=river_db)
+    assert result.returncode == 2
+    assert error_line(result) == "Error: depth 0 is less than 1 — give a depth of 1 or more"
+    assert nothing_in(tmp_path / "out") == []
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_an_empty_knowledge_base_is_an_error(fmt, tmp_path, cli):
     db = tmp_path / "empty.db"
     open_store(db, create=True).close()
