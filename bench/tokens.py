@@ -27,9 +27,9 @@ def main() -> None:
     names = {c.id: c.names[0] for c in clusters}
     types = {c.id: c.type for c in clusters}
     refs = find_references(doc, found.mentions, clusters, lex)
-    for sd in sentence_docs(doc, found.mentions, refs, find_date_mentions(doc), types, lex,
+    for sd in sentence_docs(doc, found.mentions, refs, find_date_mentions(doc), types,
                             _nationalities(found, clusters, gaz)):
-        if needle not in sd.doc.text:
+        if needle not in sd.text:
             continue
         words = []
         for t in sd.doc:

@@ -82,17 +82,50 @@ def find_dates(text: str, reference: PartialDate | None = None) -> list[tuple[in
     """Every date written in text as (start, end, partial date), earliest first, not overlapping."""
     found: list[tuple[int, int, PartialDate]] = []
     taken = bytearray(len(text))  # 1 where a date (or a document symbol) already stands
-    for m in DOCUMENT_SYMBOL.finditer(text):
-        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    spans = near(text, DIGITS)  # every written date has a digit: the patterns read only near one
+    for start, end in spans:
+        for m in DOCUMENT_SYMBOL.finditer(text, start, end):
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     for kind, pattern in PATTERNS:
-        for m in pattern.finditer(text):
-            if any(taken[m.start():m.end()]):
-                continue
-            value = _value(kind, m, reference)
-            if value:
-                found.append((m.start(), m.end(), value))
-                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        for start, end in spans:
+            for m in pattern.finditer(text, start, end):
+                if any(taken[m.start():m.end()]):
+                    continue
+                value = _value(kind, m, reference)
+                if value:
+                    found.append((m.start(), m.end(), value))
+                    taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return sorted(found)
+
+
+DIGITS = re.compile(r"\d+")
+REACH = 64  # characters a written date may extend from its anchor (digits, or "year") either way
+
+
+def near(text: str, anchor: re.Pattern, reach: int = REACH) -> list[tuple[int, int]]:
+    """The stretches of text within `reach` characters of an anchor, merged, as (start, end).
+
+    Searching only these finds exactly what searching the whole text finds, for patterns whose
+    every match holds an anchor and spans at most `reach` characters on each side of it: a
+    stretch starts at a word's start and ends after whitespace (or at the text's end), so no
+    word boundary or lookahead reads differently at its edges, and stretches closer than
+    `reach` are merged. Regular expressions then skip the long anchor-free stretches of prose.
+    """
+    out: list[tuple[int, int]] = []
+    size = len(text)
+    for m in anchor.finditer(text):
+        start, end = max(0, m.start() - reach), min(size, m.end() + reach)
+        if out and start <= out[-1][1]:
+            start = out.pop()[0]
+        else:
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+        while end < size and not text[end].isspace():
+            end += 1
+        while end < size and text[end].isspace():
+            end += 1
+        out.append((start, end))
+    return out
 
 
 def _value(kind: str, m: re.Match, reference: PartialDate | None) -> PartialDate | None:

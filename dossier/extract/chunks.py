@@ -26,6 +26,27 @@ MODIFIER = re.compile(r"-(linked|backed|based|led|affiliated|aligned|inspired|sp
                       r"oriented|dominated|friendly|registered|origin|like|wide)$", re.I)
 
 
+def _regions() -> re.Pattern:
+    """Runs of whitespace-separated pieces of text in which every name chunk lies.
+
+    A chunk starts at a capitalised word (or "al"/"el" before one) and goes on only through
+    capitalised words, particles, bridge words and " & ", so the words of a sentence outside
+    such runs need not be looked at: a run starts at a piece holding a letter other than a-z
+    (any capital, in any script) or "al"/"el", and goes on through pieces holding one of
+    those, a particle, a bridge word or "&". Pieces end at whitespace, which no word crosses,
+    so the words of a run are the words the whole sentence has there.
+    """
+    def word(words) -> str:
+        return r"(?<![^\W\d_])(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![^\W\d_])"
+
+    starts = rf"[^\W\d_a-z]|{word(NAME_PREFIX_PARTICLES)}"
+    goes_on = rf"{starts}|&|{word((PARTICLES | BRIDGES) - {'&'})}"
+    return re.compile(rf"(?<!\S)\S*?(?:{starts})\S*(?:\s+\S*?(?:{goes_on})\S*)*")
+
+
+REGION = _regions()
+
+
 @dataclass
 class Word:
     """A word of a sentence: its span, text (possessive 's removed) and shape."""
@@ -47,8 +68,8 @@ class Word:
     @property
     def acronym(self) -> bool:
         """Two or more capitals in a short word: IS-KP, LeT, HuJI, U.S."""
-        letters = [c for c in self.text if c.isalpha()]
-        return self.text[0].isupper() and sum(c.isupper() for c in letters) >= 2 and len(self.text) <= 9
+        t = self.text
+        return len(t) <= 9 and t[0].isupper() and sum(map(str.isupper, t)) >= 2
 
 
 @dataclass
@@ -93,10 +114,19 @@ def words_of(text: str, start: int, end: int) -> list[Word]:
 
 def find_chunks(text: str, sentence: int, start: int, end: int, lexicon: Lexicon) -> list[Chunk]:
     """Every candidate name in one sentence."""
-    words = words_of(text, start, end)
+    first = WORD.search(text, start, end)
+    first_start = first.start() if first and not text[start:first.start()].strip(QUOTES + "([ *") else -1
+    chunks: list[Chunk] = []
+    for region in REGION.finditer(text[start:end]):  # a slice: the sentence's start is a piece's start
+        words = words_of(text, start + region.start(), start + region.end())
+        chunks += _chunks_in(text, words, sentence, first_start, lexicon)
+    return chunks
+
+
+def _chunks_in(text: str, words: list[Word], sentence: int, first_start: int, lexicon: Lexicon) -> list[Chunk]:
+    """The candidate names among a run of words (see REGION)."""
     chunks: list[Chunk] = []
     i = 0
-    first_word = _first_word_index(text, start, words)
     while i < len(words):
         w = words[i]
         starts_name = w.cap or (w.text.lower() in NAME_PREFIX_PARTICLES and _joined(text, w, words, i)
@@ -120,15 +150,10 @@ def find_chunks(text: str, sentence: int, start: int, end: int, lexicon: Lexicon
                 continue
             break
         chunk_words = words[i:j]
-        chunks.append(Chunk(chunk_words[0].start, chunk_words[-1].end, chunk_words, sentence, i == first_word,
+        chunks.append(Chunk(chunk_words[0].start, chunk_words[-1].end, chunk_words, sentence, w.start == first_start,
                             chunk_words[-1].possessive, text[chunk_words[0].start:chunk_words[-1].end]))
         i = j
     return chunks
-
-
-def _first_word_index(text: str, start: int, words: list[Word]) -> int:
-    """Index of the word that begins the sentence (after opening quotes or brackets)."""
-    return 0 if words and not text[start:words[0].start].strip(QUOTES + "([ *") else -1
 
 
 def _space_between(text: str, a: Word, b: Word) -> bool:

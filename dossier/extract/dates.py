@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
-from dossier.dates import find_dates, make, parts
+from dossier.dates import find_dates, make, near, parts
 from dossier.model import Document
 
 DECADE = re.compile(r"\b(?:(?P<part>early|mid|late|the mid|the early|the late)[- ]+)?(?P<decade>(?:19|20)\d0)'?s\b", re.I)
@@ -22,6 +23,7 @@ SEASON_WORD = re.compile(r"\b(?:the\s+)?(?P<season>summer|winter|spring|autumn|f
 RELATIVE = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+ago"
                       r"|(?P<last>last|previous|past)\s+year|(?P<this>this|the current)\s+year)\b", re.I)
 YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+YEAR_WORD = re.compile(r"(?i)year")
 NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10}
 PART_YEAR = {"early": 2, "mid": 5, "the mid": 5, "late": 8, "the early": 2, "the late": 8}
@@ -48,17 +50,18 @@ def find_date_mentions(doc: Document) -> list[DateMention]:
             out.append(DateMention(start, end, value, approx))
             taken[start:end] = b"\x01" * (end - start)
 
-    for m in DECADE.finditer(text):
+    years = near(text, YEAR)  # the vague dates below all hold a year ...
+    for m in _search(DECADE, text, years):
         decade = int(m.group("decade"))
         part = (m.group("part") or "").lower()
         add(m.start(), m.end(), make(decade + PART_YEAR.get(part, 5)), True)
-    for m in SEASON.finditer(text):
+    for m in _search(SEASON, text, years):
         add(m.start(), m.end(), make(int(m.group("year"))), True)
-    for m in SEASON_WORD.finditer(text):
+    for m in _search(SEASON_WORD, text, years):
         add(m.start(), m.end(), make(int(m.group("year"))), True)
     reference = parts(doc.date)
     if reference:
-        for m in RELATIVE.finditer(text):
+        for m in _search(RELATIVE, text, near(text, YEAR_WORD)):  # ... or the word "year"
             if m.group("n"):
                 n = int(m.group("n")) if m.group("n").isdigit() else NUMBERS[m.group("n").lower()]
                 add(m.start(), m.end(), make(reference[0] - n), True)
@@ -76,3 +79,9 @@ def find_date_mentions(doc: Document) -> list[DateMention]:
                 value = last_year + value[4:]
             add(block.start + start, block.start + end, value, False)
     return sorted(out, key=lambda d: d.start)
+
+
+def _search(pattern: re.Pattern, text: str, spans: list[tuple[int, int]]) -> Iterator[re.Match]:
+    """The matches of a pattern in the given stretches of text, in order."""
+    for start, end in spans:
+        yield from pattern.finditer(text, start, end)

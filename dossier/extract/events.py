@@ -97,7 +97,7 @@ def find_events(sentences: list[SentenceDoc], evidence_of, cluster_types: dict[i
 def _sentence_events(sentence: SentenceDoc, rules: RuleSet, sp: Spec) -> list[Found]:
     """The events one sentence states, before merging across the document."""
     doc = sentence.doc
-    text = doc.text.strip()
+    text = sentence.text.strip()
     if CITATION.search(text) or text.endswith("?") or sp.triggers.isdisjoint(doc.to_array([LOWER]).tolist()):
         return []
     groups: dict[tuple[str, int], list[Match]] = {}

@@ -32,6 +32,7 @@ MAX_SECONDS = 300.0  # per document: relations and events stop here, with a warn
 MAX_WORDS = 120_000  # per document: a longer text (a book, a dump) is read up to here, with a warning
 LETTER = re.compile(r"[^\W\d_]")
 LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 DOMAIN = re.compile(r"^[\w.-]+\.[a-z]{2,}$")
 
 
@@ -61,7 +62,7 @@ class RuleExtractor:
         types = {c.id: c.type for c in clusters}
         references = find_references(document, found.mentions, clusters, self.lexicon)
         dates = find_date_mentions(document)
-        sentences = sentence_docs(document, found.mentions, references, dates, types, self.lexicon,
+        sentences = sentence_docs(document, found.mentions, references, dates, types,
                                   _nationalities(found, clusters, self.gazetteer))
         evidence = _evidence_maker(document)
         ids = {c.id: f"e{i + 1}" for i, c in enumerate(clusters)}
@@ -102,14 +103,18 @@ def _within(sentences, deadline: float, warnings: list[str]) -> list:
 def _warnings(document: Document, clusters: list[Cluster]) -> list[str]:
     """What a reader of the result should know: nothing found, or a script the rules do not read."""
     sample = document.text[:20000]
-    letters = len(LETTER.findall(sample))
-    latin = len(LATIN_LETTER.findall(sample))
     out = []
-    if letters and latin / letters < 0.5:
+    if NON_LATIN_LETTER.search(sample) and _mostly_not_latin(sample):
         out.append("most of the text is not in Latin script; the built-in extractor reads English")
     if not clusters:
         out.append("no names of people, organizations or places were found")
     return out
+
+
+def _mostly_not_latin(text: str) -> bool:
+    """True when fewer than half the letters of a text are Latin ones."""
+    letters = len(LETTER.findall(text))
+    return bool(letters) and len(LATIN_LETTER.findall(text)) / letters < 0.5
 
 
 def _named_bases(clusters: list[Cluster], found: list, places, document: Document) -> list:

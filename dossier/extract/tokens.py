@@ -13,32 +13,45 @@ from functools import cache
 from importlib import resources
 from typing import Iterator
 
-import spacy
-from spacy.matcher import PhraseMatcher
 import numpy
+import spacy
 import yaml
-from spacy.attrs import ENT_TYPE, IDX, ORTH, TAG
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, ORTH, TAG
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from dossier.extract.coref import Reference
 from dossier.extract.dates import DateMention
 from dossier.extract.entities import Mention
-from dossier.extract.lexicon import Lexicon, lexicon
+from dossier.extract.lexicon import lexicon
 from dossier.extract.patterns import CLAUSE_PUNCT, FILLER
 from dossier.model import Document
 
 LABELS = {"person": "PER", "organization": "ORG", "location": "LOC"}
 NAME_LABELS = frozenset(["PER", "ORG", "LOC", "NAT"])
 MAX_SENTENCE_CHARS = 3000  # longer "sentences" (lists, tables, run-ons) are read in windows of this size
+EXTENSIONS = {"cluster": -1, "date": None, "approx": False, "post": None, "ref": False}
+VALUES = "dossier"  # the key of Doc.user_data holding the extensions' values: {token index: {name: value}}
+SKIPPED_NAMES = frozenset(["PER", "ORG", "LOC"])  # tokens a pattern's filler may not skip over ...
+STOPS = frozenset(CLAUSE_PUNCT)  # ... nor may it cross clause punctuation
+NOT_FILLER = "NOFILL"
+BEGIN, OUTSIDE = 3, 2  # ENT_IOB codes: a merged token begins an entity; any other token is outside one
+
+
+def _extension(name: str, default):
+    """A token extension's getter: its value as merging set it, or the default."""
+    def get(token: Token):
+        return token.doc.user_data[VALUES].get(token.i, {}).get(name, default)
+    return get
 
 
 @cache
 def language() -> spacy.language.Language:
     """A blank English pipeline (tokenizer only), with dossier's token extensions."""
-    for name, default in (("cluster", -1), ("date", None), ("approx", False), ("post", None), ("ref", False)):
+    for name, default in EXTENSIONS.items():
         if not Token.has_extension(name):
-            Token.set_extension(name, default=default)
+            Token.set_extension(name, getter=_extension(name, default))
     nlp = spacy.blank("en")
     nlp.max_length = 10 * MAX_SENTENCE_CHARS
     for word in _hyphenated_list_words():
@@ -66,6 +79,7 @@ class SentenceDoc:
     index: int  # sentence number in the Document
     offset: int  # character offset of the Doc's text in the Document
     doc: Doc
+    text: str  # the Doc's text (Doc.text joins every token, so it is kept)
 
 
 @cache
@@ -78,7 +92,7 @@ def post_matcher() -> PhraseMatcher:
 
 
 def sentence_docs(document: Document, mentions: list[Mention], references: list[Reference],
-                  dates: list[DateMention], cluster_types: dict[int, str], lexicon: Lexicon,
+                  dates: list[DateMention], cluster_types: dict[int, str],
                   nationalities: list[tuple[int, int, int]] = ()) -> Iterator[SentenceDoc]:
     """Every sentence of the body as a Doc with names, references, dates, nationalities and posts merged.
 
@@ -97,9 +111,8 @@ def sentence_docs(document: Document, mentions: list[Mention], references: list[
             continue  # a sentence that names nothing states no relation or event
         for start in range(sentence.start, sentence.end, MAX_SENTENCE_CHARS):
             end = min(sentence.end, start + MAX_SENTENCE_CHARS)
-            doc = nlp.make_doc(document.text[start:end])
-            _merge(doc, start, end - start, spans_at.get(index, []), lexicon)
-            yield SentenceDoc(index, start, doc)
+            text = document.text[start:end]
+            yield SentenceDoc(index, start, _merged_doc(nlp, text, start, spans_at.get(index, [])), text)
 
 
 def _by_sentence(document: Document, mentions, references, dates, cluster_types,
@@ -125,43 +138,47 @@ def _by_sentence(document: Document, mentions, references, dates, cluster_types,
     return out
 
 
-def _merge(doc: Doc, offset: int, length: int, items: list[tuple], lexicon: Lexicon) -> None:
-    """Merge each name, reference, date and post into one token carrying what it stands for."""
+def _merged_doc(nlp: spacy.language.Language, text: str, offset: int, items: list[tuple]) -> Doc:
+    """The Doc of a sentence in which each name, reference, date and post is one token carrying
+    what it stands for (its label as the entity type, the rest as token extensions)."""
+    plain = nlp.make_doc(text)
     spans, extras = [], {}
     for start, end, label, extra in items:
-        if start < offset or end > offset + length:
+        if start < offset or end > offset + len(text):
             continue
-        span = doc.char_span(start - offset, end - offset, label=label, alignment_mode="expand")
+        span = plain.char_span(start - offset, end - offset, label=label, alignment_mode="expand")
         if span is not None:
             spans.append(span)
-            extras[(span.start_char, span.end_char)] = extra
-    for _, s, e in post_matcher()(doc):
-        span = Span(doc, s, e, label="POST")
+            extras[(span.start, span.end)] = extra
+    for _, s, e in post_matcher()(plain):
+        span = Span(plain, s, e, label="POST")
         spans.append(span)
-        extras[(span.start_char, span.end_char)] = {"post": span.text.lower()}
-    kept = filter_spans(spans)
-    at = {span.start_char: extras.get((span.start_char, span.end_char), {}) for span in kept}
-    with doc.retokenize() as retokenizer:
-        for span in kept:
-            retokenizer.merge(span, attrs={"ENT_TYPE": span.label_})
-    starts = doc.to_array([IDX]).tolist()
-    for i, idx in enumerate(starts):
-        extra = at.get(idx)
-        if extra:
-            token = doc[i]
-            for key, value in extra.items():
-                setattr(token._, key, value)
-    _tag_fillers(doc)
-
-
-def _tag_fillers(doc: Doc) -> None:
-    """Tag the tokens a pattern may skip over (not names, not clause punctuation) so that the
-    Matcher tests them with one integer comparison instead of a Python set lookup."""
-    strings = doc.vocab.strings
-    names = {strings.add(label) for label in ("PER", "ORG", "LOC")}
-    stops = {strings.add(mark) for mark in CLAUSE_PUNCT}
-    filler, other = strings.add(FILLER), strings.add("NOFILL")
-    array = doc.to_array([ENT_TYPE, ORTH])
-    tags = numpy.array([[other if kind in names or orth in stops else filler] for kind, orth in array.tolist()],
-                       dtype="uint64")
-    doc.from_array([TAG], tags)
+        extras[(s, e)] = {"post": span.text.lower()}
+    merged = {span.start: span for span in filter_spans(spans)}
+    # Build the merged Doc from its words, as the tokenizer split them, instead of retokenizing:
+    # the same tokens, texts and spaces, for a fraction of the cost.
+    strings = nlp.vocab.strings
+    filler, not_filler = strings.add(FILLER), strings.add(NOT_FILLER)
+    bounds = plain.to_array([IDX, LENGTH]).tolist()
+    words, spaces, rows, values = [], [], [], {}
+    i, n = 0, len(bounds)
+    while i < n:
+        span = merged.get(i)
+        j = span.end if span is not None else i + 1
+        start, end = bounds[i][0], bounds[j - 1][0] + bounds[j - 1][1]
+        word = text[start:end]
+        if span is not None:
+            extra = extras.get((i, j))
+            if extra:
+                values[len(words)] = extra
+            label = span.label_
+            rows.append((BEGIN, strings.add(label), not_filler if label in SKIPPED_NAMES or word in STOPS else filler))
+        else:
+            rows.append((OUTSIDE, 0, not_filler if word in STOPS else filler))
+        words.append(word)
+        spaces.append((bounds[j][0] if j < n else len(text)) > end)
+        i = j
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, user_data={VALUES: values})
+    if rows:
+        doc.from_array([ENT_IOB, ENT_TYPE, TAG], numpy.array(rows, dtype="uint64"))
+    return doc

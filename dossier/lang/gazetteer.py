@@ -13,7 +13,7 @@ import os
 import pickle
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from rapidfuzz.fuzz import ratio
 from dossier.resolve.names import words
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """A place name's key: its words joined, honorific-looking words kept ("Imam Sahib")."""
     return "".join(words(text))
