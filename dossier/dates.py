@@ -99,6 +99,7 @@ def find_dates(text: str, reference: PartialDate | None = None) -> list[tuple[in
 
 
 DIGITS = re.compile(r"\d+")
+REST_OF_WORD = re.compile(r"\S*\s*")  # the rest of a word and the whitespace after it
 REACH = 64  # characters a written date may extend from its anchor (digits, or "year") either way
 
 
@@ -120,11 +121,7 @@ def near(text: str, anchor: re.Pattern, reach: int = REACH) -> list[tuple[int, i
         else:
             while start > 0 and not text[start - 1].isspace():
                 start -= 1
-        while end < size and not text[end].isspace():
-            end += 1
-        while end < size and text[end].isspace():
-            end += 1
-        out.append((start, end))
+        out.append((start, REST_OF_WORD.match(text, end).end()))
     return out
 
 

@@ -203,7 +203,7 @@ def _name_parts(mentions: list[Mention], uf: _Union, lexicon: Lexicon) -> None:
     """Join a shorter name to the fuller one it repeats part of, the nearest before it."""
     fuller: dict[tuple[str, str], tuple[list[str], list[int]]] = {}  # (type, key) → words, mention numbers
     for i, m in enumerate(mentions):
-        ws = [w for w in name_words(m.name) if w not in lexicon.honorifics]
+        ws = _plain_words(m.name, lexicon)
         if m.type in ("person", "organization") and len(ws) > 1:
             fuller.setdefault((m.type, m.key), (ws, []))[1].append(i)
     by_word: dict[str, list[tuple[str, str]]] = {}
@@ -212,7 +212,7 @@ def _name_parts(mentions: list[Mention], uf: _Union, lexicon: Lexicon) -> None:
             by_word.setdefault(w, []).append(fk)
     checked: dict[tuple, bool] = {}
     for i, m in enumerate(mentions):
-        ws = [w for w in name_words(m.name) if w not in lexicon.honorifics]
+        ws = _plain_words(m.name, lexicon)
         if not ws or (m.type not in (None, "person", "organization") and m.strength >= STRONG
                       and not m.why.startswith("gazetteer city")):
             continue
@@ -240,6 +240,12 @@ def _name_parts(mentions: list[Mention], uf: _Union, lexicon: Lexicon) -> None:
         if m.type in (None, f.type) or m.strength <= WEAK or city or plural or borrowed:
             m.type, m.strength, m.why = f.type, max(m.strength, 2), "part of " + f.name
             uf.union(j, i)
+
+
+@lru_cache(maxsize=65536)
+def _plain_words(name: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """A name's words without honorifics."""
+    return tuple(w for w in name_words(name) if w not in lexicon.honorifics)
 
 
 def _likeliest(candidates: list[tuple[int, Mention, int]], mentions: list[Mention], i: int) -> tuple[int, Mention]:
@@ -286,16 +292,22 @@ def _demonym(name: str) -> bool:
 
 def _spelling_variants(mentions: list[Mention], uf: _Union) -> None:
     """Join names of one type that are spelt almost alike ("Khaama Press"/"Khama Press")."""
-    seen: dict[str, list[tuple[str, int]]] = {}
+    # (type, first letter) → (key, mention number) of each key's first mention, in order: alike
+    # keys share their first letter
+    seen: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    keys: set[tuple[str, str]] = set()
+    types: dict[str, None] = {}  # the types met, in order
     untyped = []
     for i, m in enumerate(mentions):
         if m.type is None:
             untyped.append(i)
             continue
+        types[m.type] = None
         key = name_key(m.name)
-        bucket = seen.setdefault(m.type, [])
-        if any(k == key for k, _ in bucket):
+        if (m.type, key) in keys or not key:
             continue
+        keys.add((m.type, key))
+        bucket = seen.setdefault((m.type, key[0]), [])
         for other, j in bucket:
             if _alike(key, other):
                 uf.union(j, i)
@@ -303,7 +315,8 @@ def _spelling_variants(mentions: list[Mention], uf: _Union) -> None:
         bucket.append((key, i))
     for i in untyped:
         m = mentions[i]
-        for kind, bucket in seen.items():
+        for kind in types:
+            bucket = seen.get((kind, m.key[:1]), ())
             match = next((j for other, j in bucket if _alike(m.key, other)), None)
             if match is not None and len(m.name.split()) == 1:
                 m.type, m.strength, m.why = kind, 2, "spelling of " + mentions[match].name

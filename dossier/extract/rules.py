@@ -72,12 +72,20 @@ class RuleSet:
         self.keys_of = list(groups.values())
         self.group_of = {key: n for n, keys in enumerate(self.keys_of) for key in keys}
         self.combined: dict[tuple[int, ...], Matcher] = {}
+        # the groups each anchor word opens, and the groups that need no word
+        self.anchored: dict[int, list[int]] = {}
+        for n, (anchor, _) in enumerate(self.anchors):
+            for word in anchor:
+                self.anchored.setdefault(word, []).append(n)
+        self.unanchored = [n for n, (anchor, _) in enumerate(self.anchors) if not anchor]
 
     def run(self, doc: Doc) -> list[Match]:
         """Every match in a sentence Doc, with the tokens of each part, group by group."""
         words, labels = signature(doc)
-        chosen = tuple(n for n, (anchor, required) in enumerate(self.anchors)
-                       if not (anchor and words.isdisjoint(anchor)) and required <= labels)
+        candidates = set(self.unanchored)
+        for word in words.intersection(self.anchored):
+            candidates.update(self.anchored[word])
+        chosen = tuple(n for n in sorted(candidates) if self.anchors[n][1] <= labels)
         if not chosen:
             return []
         found = self._matches(self._combined(chosen), doc)
