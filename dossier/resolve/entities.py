@@ -139,24 +139,30 @@ class _Cluster:
 def reconcile(store: Store) -> int:
     """Re-cluster every queued group of document entities; returns how many groups were redone."""
     done = 0
+    touched: set[int] = set()  # the entities moved or kept: named once all groups are done
+    too_large: set[tuple] = set()  # keys of groups found too large (keys do not change here)
     while True:
         with store.transaction():
-            queue = rs.dirty(store)
+            queue = rs.dirty(store, limit=1)
             if not queue:
+                rs.name_due(store, touched)
                 return done
             if queue[0][0] == "all":
                 _key_everything(store)
                 rs.clear_dirty(store, [queue[0]])
                 continue
-            members = rs.component(store, [queue[0]], limit=MAX_COMPONENT + 1)
-            if len(members) > MAX_COMPONENT:
+            walked: set[tuple] = set()
+            members = set() if queue[0] in too_large else rs.component(
+                store, [queue[0]], limit=MAX_COMPONENT + 1, expanded=walked)
+            if queue[0] in too_large or len(members) > MAX_COMPONENT:
+                too_large |= walked
                 # too large a group to redo whole (names chained by aliases across a large corpus):
                 # redo the records that hold the key that changed
                 members = rs.key_holders(store, *queue[0])
-                _recluster(store, members)
+                _recluster(store, members, touched)
                 rs.clear_dirty(store, [queue[0]])
             else:
-                _recluster(store, members)
+                _recluster(store, members, touched)
                 rs.clear_dirty(store, [k[:3] for k in rs.keys_of(store, members)] + [queue[0]])
             done += 1
 
@@ -180,8 +186,9 @@ def recluster_around(store: Store, doc_entity_ids: set[int]) -> None:
     _recluster(store, members)
 
 
-def _recluster(store: Store, members: set[int]) -> None:
-    """Cluster a connected group canonically and move its document entities accordingly."""
+def _recluster(store: Store, members: set[int], touched: set[int] | None = None) -> None:
+    """Cluster a connected group canonically and move its document entities accordingly (see
+    `rs.assign` for `touched`)."""
     decisions = rs.decisions(store)
     members = _with_decided(store, members, decisions)
     records = rs.records(store, members)
@@ -195,7 +202,7 @@ def _recluster(store: Store, members: set[int]) -> None:
         used.add(entity_id)
         for record, reason in group:
             assignments[record.id] = (entity_id, reason)
-    rs.assign(store, assignments)
+    rs.assign(store, assignments, touched)
 
 
 def decision_keys(decisions: list[dict]) -> dict[str, set[str]]:

@@ -154,6 +154,19 @@ def _entity_claims(db: sqlite3.Connection) -> None:
     """)
 
 
+def _names_due(db: sqlite3.Connection) -> None:
+    """A queue of entities whose name must be chosen again by the votes of their documents: those
+    a stored or deleted document changed. Re-clustering renames only these and those whose members
+    it moves, instead of every entity of a group, which cost most of an ingest into a large store.
+    Every entity of an existing store is queued, as all were renamed when next re-clustered."""
+    _run_script(db, """
+        CREATE TABLE names_due (
+            entity_id  INTEGER PRIMARY KEY REFERENCES entities(id) ON DELETE CASCADE
+        );
+        INSERT INTO names_due SELECT id FROM entities;
+    """)
+
+
 # (name, function). Append only: the position of a migration is its schema version.
 MIGRATIONS = [
     ("0001_initial", _initial),
@@ -161,6 +174,7 @@ MIGRATIONS = [
     ("0003_resolution_keys", _resolution_keys),
     ("0004_resolution_rekey", _rekey),
     ("0005_entity_claims", _entity_claims),
+    ("0006_names_due", _names_due),
 ]
 VERSION = len(MIGRATIONS)
 

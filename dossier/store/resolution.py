@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -111,9 +110,10 @@ def mark_dirty(store: Store, keys: list[tuple[str, str, str]]) -> None:
     store.db.executemany("INSERT OR IGNORE INTO dirty_keys (kind, key, type) VALUES (?,?,?)", keys)
 
 
-def dirty(store: Store) -> list[tuple[str, str, str]]:
-    """The queued keys."""
-    return [tuple(r) for r in store.db.execute("SELECT kind, key, type FROM dirty_keys ORDER BY kind, key, type")]
+def dirty(store: Store, limit: int = -1) -> list[tuple[str, str, str]]:
+    """The queued keys (the first `limit` of them, when given)."""
+    return [tuple(r) for r in store.db.execute("SELECT kind, key, type FROM dirty_keys ORDER BY kind, key, type"
+                                               " LIMIT ?", (limit,))]
 
 
 def clear_dirty(store: Store, keys: list[tuple[str, str, str]]) -> None:
@@ -140,8 +140,11 @@ def key_holders(store: Store, kind: str, key: str, entity_type: str) -> set[int]
     return held if len(held) <= max_holders(kind) else set()
 
 
-def component(store: Store, seeds: list[tuple[str, str, str]], limit: int = 200_000) -> set[int]:
-    """Document entities connected to the seed keys through shared keys (of one type)."""
+def component(store: Store, seeds: list[tuple[str, str, str]], limit: int = 200_000,
+              expanded: set | None = None) -> set[int]:
+    """Document entities connected to the seed keys through shared keys (of one type), up to about
+    `limit` of them. The keys whose holders were taken in are added to `expanded`, when given: the
+    group of any of them is this one."""
     seen_keys: set[tuple[str, str, str]] = set()
     members: set[int] = set()
     frontier = list(seeds)
@@ -157,10 +160,15 @@ def component(store: Store, seeds: list[tuple[str, str, str]], limit: int = 200_
             continue
         new = [i for i in held if i not in members]
         members.update(new)
+        if expanded is not None:
+            expanded.add((kind, key, kind_type))
+        if len(members) >= limit:
+            break  # enough to know the group is too large: its keys need not be read
         for chunk in (new[i:i + 500] for i in range(0, len(new), 500)):
             marks = ",".join("?" * len(chunk))
-            frontier += [tuple(r) for r in store.db.execute(
-                f"SELECT kind, key, type FROM doc_entity_keys WHERE doc_entity_id IN ({marks})", chunk)]
+            frontier += [k for k in map(tuple, store.db.execute(
+                f"SELECT DISTINCT kind, key, type FROM doc_entity_keys WHERE doc_entity_id IN ({marks})", chunk))
+                if k not in seen_keys]
     return members
 
 
@@ -210,43 +218,82 @@ def new_entity(store: Store, entity_type: str, name: str) -> int:
     return store.db.execute("INSERT INTO entities (type, name) VALUES (?, ?)", (entity_type, name)).lastrowid
 
 
-def assign(store: Store, assignments: dict[int, tuple[int, str]]) -> None:
-    """Move document entities to entities, each with its reason; then tidy the entities touched."""
-    touched = set()
+def assign(store: Store, assignments: dict[int, tuple[int, str]], touched: set[int] | None = None) -> None:
+    """Move document entities to entities, each with its reason; remove the entities left empty
+    and name again those whose members changed, here or since they were last named (see
+    `names_due`). Given a set `touched`, naming is left to `name_due` and the entities that may
+    need it are added to the set: a run of re-clusterings then names each entity once, at the end."""
+    seen, changed = set(), set()
     for doc_entity_id, (entity_id, reason) in assignments.items():
-        old = store.db.execute("SELECT entity_id FROM doc_entities WHERE id = ?", (doc_entity_id,)).fetchone()
-        if old:
-            touched.add(old[0])
-        touched.add(entity_id)
+        old = store.db.execute("SELECT entity_id, reason FROM doc_entities WHERE id = ?",
+                               (doc_entity_id,)).fetchone()
+        seen.add(entity_id)
+        if old is not None and old[0] == entity_id and old[1] == reason:
+            continue
+        if old is None or old[0] != entity_id:
+            changed.add(entity_id)
+        if old is not None:
+            seen.add(old[0])
+            if old[0] != entity_id:
+                changed.add(old[0])
         store.db.execute("UPDATE doc_entities SET entity_id = ?, reason = ? WHERE id = ?",
                          (entity_id, reason, doc_entity_id))
-    for entity_id in touched:
+    for entity_id in sorted(changed):
+        if store.db.execute("SELECT 1 FROM doc_entities WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone() is None:
+            store.db.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
+        else:
+            store.db.execute("INSERT OR IGNORE INTO names_due (entity_id) VALUES (?)", (entity_id,))
+    if touched is None:
+        name_due(store, seen)
+    else:
+        touched |= seen
+
+
+def name_due(store: Store, entity_ids: set[int]) -> None:
+    """Name again those of these entities that wait for it."""
+    for entity_id in sorted(names_due(store, entity_ids)):
         rename(store, entity_id)
+
+
+def names_due(store: Store, entity_ids: set[int]) -> set[int]:
+    """Those of these entities that a stored or deleted document changed since they were last named."""
+    return {r[0] for r in _by_ids(store, "SELECT entity_id FROM names_due WHERE entity_id IN ({})", entity_ids)}
 
 
 def rename(store: Store, entity_id: int) -> None:
     """Name an entity after its fullest name; remove it when no document names it any more."""
-    rows = store.db.execute(
-        "SELECT d.name, d.subtype, coalesce(n.key, lower(d.name)) AS key,"
-        " (SELECT COUNT(*) FROM mentions m WHERE m.doc_entity_id = d.id) AS uses FROM doc_entities d"
-        " LEFT JOIN names n ON n.doc_entity_id = d.id AND n.name = d.name AND n.is_primary = 1"
-        " WHERE d.entity_id = ?", (entity_id,)).fetchall()
-    if not rows:
+    # the name most documents call it by (then the one mentioned most), in its fullest form: the
+    # votes and mentions of each name key are counted in SQL, then only the names of the best
+    # key(s) are compared in Python (an entity named by thousands of documents is renamed often)
+    tally = store.db.execute(
+        f"SELECT key, COUNT(*) AS votes, SUM(uses) AS uses FROM ({_NAMED}) GROUP BY key",
+        (entity_id,)).fetchall()
+    if not tally:
         store.db.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
         return
-    # the name most documents call it by (then the one mentioned most), in its fullest form
-    votes = Counter(r["key"] for r in rows)
-    uses: Counter = Counter()
-    for r in rows:
-        uses[r["key"]] += r["uses"]
+    top = max((r["votes"], r["uses"]) for r in tally)
+    keys = {r["key"] for r in tally if (r["votes"], r["uses"]) == top}
+    marks = ",".join("?" * len(keys))
+    rows = store.db.execute(f"SELECT name, key FROM ({_NAMED}) WHERE key IN ({marks}) ORDER BY id",
+                            (entity_id, *keys)).fetchall()
 
     def preference(r) -> tuple:
         plain = re.sub(r"[^0-9a-z]", "", r["name"].lower()) == r["key"]  # no title before it
-        return (votes[r["key"]], uses[r["key"]], plain, _fullness(r["name"]))
+        return (plain, _fullness(r["name"]))
 
     best = max(rows, key=preference)
-    subtype = next((r["subtype"] for r in rows if r["subtype"]), None)
-    store.db.execute("UPDATE entities SET name = ?, subtype = ? WHERE id = ?", (best["name"], subtype, entity_id))
+    subtype = store.db.execute("SELECT subtype FROM doc_entities WHERE entity_id = ? AND subtype IS NOT NULL"
+                               " ORDER BY id LIMIT 1", (entity_id,)).fetchone()
+    store.db.execute("UPDATE entities SET name = ?, subtype = ? WHERE id = ?",
+                     (best["name"], subtype[0] if subtype else None, entity_id))
+    store.db.execute("DELETE FROM names_due WHERE entity_id = ?", (entity_id,))
+
+
+# The document entities of an entity: name, key of that name, and how often the document mentions it.
+_NAMED = ("SELECT d.id, d.name, coalesce(n.key, lower(d.name)) AS key,"
+          " (SELECT COUNT(*) FROM mentions m WHERE m.doc_entity_id = d.id) AS uses FROM doc_entities d"
+          " LEFT JOIN names n ON n.doc_entity_id = d.id AND n.name = d.name AND n.is_primary = 1"
+          " WHERE d.entity_id = ?")
 
 
 def decisions(store: Store, kinds: tuple[str, ...] = ("merge", "split")) -> list[dict]:

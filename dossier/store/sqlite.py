@@ -281,7 +281,9 @@ class Store:
         return ids
 
     def _consider_name(self, entity_id: int, name: str, subtype: str | None) -> None:
-        """Rename an entity when a document gives a fuller name than the one it has."""
+        """Rename an entity when a document gives a fuller name than the one it has (until
+        re-clustering chooses its name by the votes of all its documents)."""
+        self.db.execute("INSERT OR IGNORE INTO names_due (entity_id) VALUES (?)", (entity_id,))
         row = self.db.execute("SELECT name, subtype FROM entities WHERE id = ?", (entity_id,)).fetchone()
         if row is not None and (_fullness(name) > _fullness(row["name"]) or (subtype and not row["subtype"])):
             best = name if _fullness(name) > _fullness(row["name"]) else row["name"]
@@ -289,7 +291,9 @@ class Store:
                             (best, row["subtype"] or subtype, entity_id))
 
     def refresh_entity(self, entity_id: int) -> None:
-        """Recompute an entity's name from the documents that still name it."""
+        """Recompute an entity's name from the documents that still name it (until re-clustering
+        chooses it by their votes)."""
+        self.db.execute("INSERT OR IGNORE INTO names_due (entity_id) VALUES (?)", (entity_id,))
         rows = self.db.execute("SELECT name, subtype FROM doc_entities WHERE entity_id = ?", (entity_id,)).fetchall()
         if rows:
             best = max(rows, key=lambda r: _fullness(r["name"]))
