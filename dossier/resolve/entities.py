@@ -293,6 +293,7 @@ def cluster(records: list[rs.StoredRecord], keys: list[tuple], decisions: list[d
         if None not in firsts:
             for later in firsts[1:]:
                 join(firsts[0], later, f"merged by analyst decision #{decision['id']}", analyst=True)
+    matched: dict[tuple, object] = {}
     blocks: dict[tuple, list[int]] = {}
     for kind, key, kind_type, doc_entity_id, name in keys:
         if doc_entity_id in by_id:
@@ -308,7 +309,10 @@ def cluster(records: list[rs.StoredRecord], keys: list[tuple], decisions: list[d
                 earlier = find(earlier)
                 if earlier == root:
                     continue
-                found = match(groups[earlier].record(), groups[root].record())
+                pair = (groups[earlier].record(), groups[root].record())
+                if pair not in matched:  # records are values: the same pair meets in every block it shares
+                    matched[pair] = match(*pair)
+                found = matched[pair]
                 if found is None:
                     continue
                 first = by_id[earlier]

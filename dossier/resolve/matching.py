@@ -255,10 +255,8 @@ def _far_apart(fa: _Features, fb: _Features) -> bool:
 # ---- the decision ----------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=65536)
 def match(a: Record, b: Record) -> Match | None:
-    """Why two records name the same entity, or None (records are values: the answer is kept,
-    as re-clustering compares the same pooled records in every block they share)."""
+    """Why two records name the same entity, or None."""
     if a.type != b.type:
         return None
     fa, fb = features(a), features(b)
