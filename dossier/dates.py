@@ -9,6 +9,7 @@ import calendar
 import re
 from datetime import date as _date
 from datetime import timedelta
+from typing import Iterator
 
 PartialDate = str
 
@@ -83,18 +84,16 @@ def find_dates(text: str, reference: PartialDate | None = None) -> list[tuple[in
     found: list[tuple[int, int, PartialDate]] = []
     taken = bytearray(len(text))  # 1 where a date (or a document symbol) already stands
     spans = near(text, DIGITS)  # every written date has a digit: the patterns read only near one
-    for start, end in spans:
-        for m in DOCUMENT_SYMBOL.finditer(text, start, end):
-            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    for m in search_in(DOCUMENT_SYMBOL, text, spans):
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     for kind, pattern in PATTERNS:
-        for start, end in spans:
-            for m in pattern.finditer(text, start, end):
-                if any(taken[m.start():m.end()]):
-                    continue
-                value = _value(kind, m, reference)
-                if value:
-                    found.append((m.start(), m.end(), value))
-                    taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        for m in search_in(pattern, text, spans):
+            if any(taken[m.start():m.end()]):
+                continue
+            value = _value(kind, m, reference)
+            if value:
+                found.append((m.start(), m.end(), value))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return sorted(found)
 
 
@@ -123,6 +122,12 @@ def near(text: str, anchor: re.Pattern, reach: int = REACH) -> list[tuple[int, i
                 start -= 1
         out.append((start, REST_OF_WORD.match(text, end).end()))
     return out
+
+
+def search_in(pattern: re.Pattern, text: str, spans: list[tuple[int, int]]) -> Iterator[re.Match]:
+    """The matches of a pattern in the given stretches of text (see `near`), in order."""
+    for start, end in spans:
+        yield from pattern.finditer(text, start, end)
 
 
 def _value(kind: str, m: re.Match, reference: PartialDate | None) -> PartialDate | None:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
 
-from dossier.dates import find_dates, make, near, parts
+from dossier.dates import find_dates, make, near, parts, search_in
 from dossier.model import Document
 
 DECADE = re.compile(r"\b(?:(?P<part>early|mid|late|the mid|the early|the late)[- ]+)?(?P<decade>(?:19|20)\d0)'?s\b", re.I)
@@ -51,17 +50,17 @@ def find_date_mentions(doc: Document) -> list[DateMention]:
             taken[start:end] = b"\x01" * (end - start)
 
     years = near(text, YEAR)  # the vague dates below all hold a year ...
-    for m in _search(DECADE, text, years):
+    for m in search_in(DECADE, text, years):
         decade = int(m.group("decade"))
         part = (m.group("part") or "").lower()
         add(m.start(), m.end(), make(decade + PART_YEAR.get(part, 5)), True)
-    for m in _search(SEASON, text, years):
+    for m in search_in(SEASON, text, years):
         add(m.start(), m.end(), make(int(m.group("year"))), True)
-    for m in _search(SEASON_WORD, text, years):
+    for m in search_in(SEASON_WORD, text, years):
         add(m.start(), m.end(), make(int(m.group("year"))), True)
     reference = parts(doc.date)
     if reference:
-        for m in _search(RELATIVE, text, near(text, YEAR_WORD)):  # ... or the word "year"
+        for m in search_in(RELATIVE, text, near(text, YEAR_WORD)):  # ... or the word "year"
             if m.group("n"):
                 n = int(m.group("n")) if m.group("n").isdigit() else NUMBERS[m.group("n").lower()]
                 add(m.start(), m.end(), make(reference[0] - n), True)
@@ -79,9 +78,3 @@ def find_date_mentions(doc: Document) -> list[DateMention]:
                 value = last_year + value[4:]
             add(block.start + start, block.start + end, value, False)
     return sorted(out, key=lambda d: d.start)
-
-
-def _search(pattern: re.Pattern, text: str, spans: list[tuple[int, int]]) -> Iterator[re.Match]:
-    """The matches of a pattern in the given stretches of text, in order."""
-    for start, end in spans:
-        yield from pattern.finditer(text, start, end)

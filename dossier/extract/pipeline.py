@@ -31,8 +31,9 @@ VERSION = "rules/1"
 MAX_SECONDS = 300.0  # per document: relations and events stop here, with a warning
 MAX_WORDS = 120_000  # per document: a longer text (a book, a dump) is read up to here, with a warning
 LETTER = re.compile(r"[^\W\d_]")
-LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
-NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+LATIN = r"A-Za-z\u00c0-\u024f"  # Basic Latin, Latin-1 Supplement and Latin Extended-A/B letters
+LATIN_LETTER = re.compile(rf"[{LATIN}]")
+NON_LATIN_LETTER = re.compile(rf"[^\W\d_{LATIN}]")
 DOMAIN = re.compile(r"^[\w.-]+\.[a-z]{2,}$")
 
 

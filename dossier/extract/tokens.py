@@ -33,7 +33,7 @@ NAME_LABELS = frozenset(["PER", "ORG", "LOC", "NAT"])
 MAX_SENTENCE_CHARS = 3000  # longer "sentences" (lists, tables, run-ons) are read in windows of this size
 EXTENSIONS = {"cluster": -1, "date": None, "approx": False, "post": None, "ref": False}
 VALUES = "dossier"  # the key of Doc.user_data holding the extensions' values: {token index: {name: value}}
-SKIPPED_NAMES = frozenset(["PER", "ORG", "LOC"])  # tokens a pattern's filler may not skip over ...
+NAMES = frozenset(LABELS.values())  # a pattern's filler may not skip over a name ...
 STOPS = frozenset(CLAUSE_PUNCT)  # ... nor may it cross clause punctuation
 NOT_FILLER = "NOFILL"
 BEGIN, OUTSIDE = 3, 2  # ENT_IOB codes: a merged token begins an entity; any other token is outside one
@@ -172,7 +172,7 @@ def _merged_doc(nlp: spacy.language.Language, text: str, offset: int, items: lis
             if extra:
                 values[len(words)] = extra
             label = span.label_
-            rows.append((BEGIN, strings.add(label), not_filler if label in SKIPPED_NAMES or word in STOPS else filler))
+            rows.append((BEGIN, strings.add(label), not_filler if label in NAMES or word in STOPS else filler))
         else:
             rows.append((OUTSIDE, 0, not_filler if word in STOPS else filler))
         words.append(word)

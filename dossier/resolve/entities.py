@@ -145,17 +145,20 @@ def reconcile(store: Store) -> int:
         with store.transaction():
             queue = rs.dirty(store, limit=1)
             if not queue:
-                rs.name_due(store, touched)
+                rs.rename_due(store, touched)
                 return done
             if queue[0][0] == "all":
                 _key_everything(store)
                 rs.clear_dirty(store, [queue[0]])
                 continue
-            walked: set[tuple] = set()
-            members = set() if queue[0] in too_large else rs.component(
-                store, [queue[0]], limit=MAX_COMPONENT + 1, expanded=walked)
-            if queue[0] in too_large or len(members) > MAX_COMPONENT:
-                too_large |= walked
+            large = queue[0] in too_large
+            if not large:
+                walked: set[tuple] = set()
+                members = rs.component(store, [queue[0]], limit=MAX_COMPONENT + 1, expanded=walked)
+                large = len(members) > MAX_COMPONENT
+                if large:
+                    too_large |= walked
+            if large:
                 # too large a group to redo whole (names chained by aliases across a large corpus):
                 # redo the records that hold the key that changed
                 members = rs.key_holders(store, *queue[0])

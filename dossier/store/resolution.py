@@ -221,7 +221,7 @@ def new_entity(store: Store, entity_type: str, name: str) -> int:
 def assign(store: Store, assignments: dict[int, tuple[int, str]], touched: set[int] | None = None) -> None:
     """Move document entities to entities, each with its reason; remove the entities left empty
     and name again those whose members changed, here or since they were last named (see
-    `names_due`). Given a set `touched`, naming is left to `name_due` and the entities that may
+    `names_due`). Given a set `touched`, naming is left to `rename_due` and the entities that may
     need it are added to the set: a run of re-clusterings then names each entity once, at the end."""
     seen, changed = set(), set()
     for doc_entity_id, (entity_id, reason) in assignments.items():
@@ -239,17 +239,15 @@ def assign(store: Store, assignments: dict[int, tuple[int, str]], touched: set[i
         store.db.execute("UPDATE doc_entities SET entity_id = ?, reason = ? WHERE id = ?",
                          (entity_id, reason, doc_entity_id))
     for entity_id in sorted(changed):
-        if store.db.execute("SELECT 1 FROM doc_entities WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone() is None:
-            store.db.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
-        else:
-            store.db.execute("INSERT OR IGNORE INTO names_due (entity_id) VALUES (?)", (entity_id,))
+        if not store.drop_if_empty(entity_id):
+            store.name_later(entity_id)
     if touched is None:
-        name_due(store, seen)
+        rename_due(store, seen)
     else:
         touched |= seen
 
 
-def name_due(store: Store, entity_ids: set[int]) -> None:
+def rename_due(store: Store, entity_ids: set[int]) -> None:
     """Name again those of these entities that wait for it."""
     for entity_id in sorted(names_due(store, entity_ids)):
         rename(store, entity_id)
@@ -264,7 +262,7 @@ def rename(store: Store, entity_id: int) -> None:
     """Name an entity after its fullest name; remove it when no document names it any more."""
     # the name most documents call it by (then the one mentioned most), in its fullest form: the
     # votes and mentions of each name key are counted in SQL, then only the names of the best
-    # key(s) are compared in Python (an entity named by thousands of documents is renamed often)
+    # key(s) are compared in Python (an entity may be named by thousands of documents)
     tally = store.db.execute(
         f"SELECT key, COUNT(*) AS votes, SUM(uses) AS uses FROM ({_NAMED}) GROUP BY key",
         (entity_id,)).fetchall()

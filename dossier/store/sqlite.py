@@ -218,10 +218,7 @@ class Store:
         self.db.execute("DELETE FROM claims WHERE document_id = ?", (row["id"],))
         self.db.execute("DELETE FROM documents WHERE id = ?", (row["id"],))
         for entity_id in orphans:
-            left = self.db.execute("SELECT 1 FROM doc_entities WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone()
-            if left is None:
-                self.db.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
-            else:
+            if not self.drop_if_empty(entity_id):
                 self.refresh_entity(entity_id)
 
     def insert_document(self, doc: Document, extractor: str, warnings: list[str]) -> int:
@@ -280,10 +277,22 @@ class Store:
             self._consider_name(entity_id, e.name, e.subtype)
         return ids
 
+    def drop_if_empty(self, entity_id: int) -> bool:
+        """Remove an entity no document names any more; True when it was removed."""
+        if self.db.execute("SELECT 1 FROM doc_entities WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone():
+            return False
+        self.db.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
+        return True
+
+    def name_later(self, entity_id: int) -> None:
+        """Queue an entity whose members changed, to be named by its documents' votes when next
+        re-clustered (see resolution.rename_due)."""
+        self.db.execute("INSERT OR IGNORE INTO names_due (entity_id) VALUES (?)", (entity_id,))
+
     def _consider_name(self, entity_id: int, name: str, subtype: str | None) -> None:
         """Rename an entity when a document gives a fuller name than the one it has (until
         re-clustering chooses its name by the votes of all its documents)."""
-        self.db.execute("INSERT OR IGNORE INTO names_due (entity_id) VALUES (?)", (entity_id,))
+        self.name_later(entity_id)
         row = self.db.execute("SELECT name, subtype FROM entities WHERE id = ?", (entity_id,)).fetchone()
         if row is not None and (_fullness(name) > _fullness(row["name"]) or (subtype and not row["subtype"])):
             best = name if _fullness(name) > _fullness(row["name"]) else row["name"]
@@ -293,7 +302,7 @@ class Store:
     def refresh_entity(self, entity_id: int) -> None:
         """Recompute an entity's name from the documents that still name it (until re-clustering
         chooses it by their votes)."""
-        self.db.execute("INSERT OR IGNORE INTO names_due (entity_id) VALUES (?)", (entity_id,))
+        self.name_later(entity_id)
         rows = self.db.execute("SELECT name, subtype FROM doc_entities WHERE entity_id = ?", (entity_id,)).fetchall()
         if rows:
             best = max(rows, key=lambda r: _fullness(r["name"]))
